@@ -1,0 +1,5 @@
+//! The page's entry point, built to WebAssembly by Trunk.
+
+fn main() {
+    yew::Renderer::<hnb::app::App>::new().render();
+}

@@ -1,0 +1,3 @@
+//! The deficit and savings model: pure Rust, money and rates as `Decimal`.
+
+pub mod demand;
