@@ -21,7 +21,7 @@ apt_install() {
 }
 
 command -v cargo >/dev/null || { echo "cargo (rustup) is required" >&2; exit 1; }
-export PATH="$HOME/.cargo/bin:$PATH"
+export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
 
 # Rust toolchain and the wasm target, as rust-toolchain.toml names them.
 channel=$(sed -n 's/^channel = "\(.*\)"/\1/p' rust-toolchain.toml)

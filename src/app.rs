@@ -5,11 +5,8 @@ use rust_decimal::prelude::ToPrimitive;
 use rust_decimal_macros::dec;
 use yew::prelude::*;
 
-use crate::model::demand::ehcps_after;
-
-/// EHCPs in an average English authority, January 2025: 638,745 plans
-/// (DfE SEN2 2025) across 153 authorities.
-const AVERAGE_EHCPS: Decimal = dec!(4175);
+use crate::model::presets;
+use crate::model::scenario::Growth;
 
 /// The page.
 #[component]
@@ -17,10 +14,21 @@ pub fn App() -> Html {
     // Growth in tenths of a percentage point, as the slider reports it.
     let tenths = use_state(|| 100_i64);
     let rate = Decimal::new(*tenths, 3);
-    let in_five = ehcps_after(AVERAGE_EHCPS, rate, 5)
-        .round()
-        .to_i64()
-        .unwrap_or_default();
+    let base = use_memo((), |_| {
+        presets::find(presets::DEFAULT_PRESET).map(|p| p.scenario())
+    });
+    let (start, in_five) = match base.as_ref() {
+        Some(s) => {
+            let mut s = s.clone();
+            s.demand.growth = Growth::constant(rate);
+            let last = crate::model::project(&s)
+                .ok()
+                .and_then(|p| p.mitigated.last().map(|r| r.ehcps));
+            (s.demand.ehcps, last.unwrap_or_default())
+        }
+        None => (Decimal::ZERO, Decimal::ZERO),
+    };
+    let in_five = in_five.round().to_i64().unwrap_or_default();
     let oninput = {
         let tenths = tenths.clone();
         Callback::from(move |e: InputEvent| {
@@ -42,7 +50,7 @@ pub fn App() -> Html {
                 <output for="growth" id="growth-value">{ pct }</output>
             </div>
             <p id="ehcps-in-five">
-                { format!("An authority with {} EHCPs now would have ", AVERAGE_EHCPS) }
+                { format!("An authority with {} EHCPs now would have ", start) }
                 <strong>{ in_five }</strong>{ " in five years." }
             </p>
         </main>

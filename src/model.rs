@@ -1,3 +1,21 @@
-//! The deficit and savings model: pure Rust, money and rates as `Decimal`.
+//! The deficit and savings model (../shared/MODEL.md): pure Rust, with money
+//! and rates as `Decimal`. The page, the CSV export and the `hnb` tool all
+//! call it; nothing here knows about the browser.
 
-pub mod demand;
+pub mod export;
+pub mod figures;
+pub mod format;
+pub mod num;
+pub mod presets;
+pub mod projection;
+pub mod results;
+pub mod scenario;
+pub mod setting;
+pub mod validate;
+pub mod year;
+
+pub use projection::{Projection, Row, RunKind, project};
+pub use scenario::Scenario;
+pub use setting::{PerSetting, Setting};
+pub use validate::{Problem, validate};
+pub use year::FinYear;

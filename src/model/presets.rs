@@ -1,0 +1,312 @@
+//! Ready-made scenarios: five councils from their Safety Valve papers (the
+//! seeds) and an illustrative average English authority built from national
+//! figures. Every figure carries its source in [`Scenario::sources`].
+//!
+//! Where a paper publishes a result (a deficit path, or a claim that the plan
+//! clears the deficit by a year) but not the spending behind it, a line marked
+//! "calibrated" makes the model reproduce it. Calibrated figures are written
+//! here as fixed numbers, computed once with [`calibrate`], so a change to
+//! the model shows up as a preset that no longer matches its paper.
+
+pub mod average;
+pub mod calibrate;
+pub mod haringey;
+pub mod isle_of_wight;
+pub mod medway;
+pub mod national;
+pub mod southwark;
+pub mod wokingham;
+
+use rust_decimal::Decimal;
+
+use super::scenario::{
+    About, Agreement, Baseline, ByYear, Demand, Growth, Income, Line, Placement, Placements,
+    SCENARIO_VERSION, SavingsPlan, Scenario, Series, Source, SourceKind, Transfer,
+};
+use super::setting::{PerSetting, Setting};
+use super::year::FinYear;
+
+/// A ready-made scenario.
+#[derive(Clone, Copy, Debug)]
+pub struct Preset {
+    /// Identifier for links and `hnb preset ID`.
+    pub id: &'static str,
+    /// Name in the picker.
+    pub name: &'static str,
+    /// One sentence on where it comes from.
+    pub summary: &'static str,
+    build: fn() -> Scenario,
+}
+
+impl Preset {
+    /// Builds the scenario.
+    pub fn scenario(&self) -> Scenario {
+        (self.build)()
+    }
+}
+
+/// The preset loaded when nothing else is asked for.
+pub const DEFAULT_PRESET: &str = "average";
+
+/// Every preset, default first.
+pub const PRESETS: [Preset; 6] = [
+    Preset {
+        id: "average",
+        name: "An average English authority (illustrative)",
+        summary: "National figures divided by England's 153 authorities, with illustrative costs and plan.",
+        build: average::scenario,
+    },
+    Preset {
+        id: "haringey",
+        name: "Haringey: from its Safety Valve papers",
+        summary: "Haringey's 2023-24 position statement: 16 costed projects and the £29.9m agreement.",
+        build: haringey::scenario,
+    },
+    Preset {
+        id: "southwark",
+        name: "Southwark: from its Safety Valve papers",
+        summary: "Southwark's November 2024 update: its unmitigated and mitigated forecasts and DfE payments.",
+        build: southwark::scenario,
+    },
+    Preset {
+        id: "isle-of-wight",
+        name: "Isle of Wight: from its Safety Valve papers",
+        summary: "Isle of Wight's May 2024 monitoring return: 9% then 4.5% growth and new island places.",
+        build: isle_of_wight::scenario,
+    },
+    Preset {
+        id: "wokingham",
+        name: "Wokingham: from its Safety Valve papers",
+        summary: "Wokingham's March 2024 scrutiny update: a 0.5% Schools Block transfer and 240 free school places.",
+        build: wokingham::scenario,
+    },
+    Preset {
+        id: "medway",
+        name: "Medway: from its Safety Valve papers",
+        summary: "Medway's November 2022 plan: its EHCP projection and placement mix to 2025-26.",
+        build: medway::scenario,
+    },
+];
+
+/// The preset with identifier `id`.
+pub fn find(id: &str) -> Option<&'static Preset> {
+    PRESETS.iter().find(|p| p.id == id)
+}
+
+/// Builds a scenario figure by figure, recording each figure's source.
+pub(crate) struct Builder {
+    pub s: Scenario,
+}
+
+pub(crate) fn year(start: u16) -> FinYear {
+    FinYear::new(start).unwrap_or(FinYear::MIN)
+}
+
+/// Per-year figures from `(start year, value)` pairs.
+pub(crate) fn by_year(pairs: &[(u16, Decimal)]) -> ByYear {
+    pairs.iter().map(|&(y, v)| (year(y), v)).collect()
+}
+
+/// Shares from counts of children, to 0.01 points, adding up to exactly
+/// 100% (largest remainders take the rounding).
+pub(crate) fn shares_from_counts(counts: [u32; 10]) -> PerSetting<Decimal> {
+    let total: u64 = counts.iter().map(|&c| u64::from(c)).sum();
+    if total == 0 {
+        return PerSetting::from_fn(|i| if i == 0 { Decimal::ONE } else { Decimal::ZERO });
+    }
+    // Work in units of 0.0001 (0.01 percentage points).
+    let units = 10_000u64;
+    let exact: Vec<(u64, u64)> = counts
+        .iter()
+        .map(|&c| {
+            let scaled = u64::from(c) * units;
+            (scaled / total, scaled % total)
+        })
+        .collect();
+    let mut floor: Vec<u64> = exact.iter().map(|e| e.0).collect();
+    let short = units - floor.iter().sum::<u64>();
+    let mut order: Vec<usize> = (0..10).collect();
+    order.sort_by(|&a, &b| exact[b].1.cmp(&exact[a].1).then(a.cmp(&b)));
+    for &i in order.iter().take(short as usize) {
+        floor[i] += 1;
+    }
+    PerSetting::from_fn(|i| Decimal::new(floor[i] as i64, 4))
+}
+
+/// Splits `total` pounds into `n` whole-pound parts, the last taking any
+/// remainder, so the parts add up to `total` exactly.
+pub(crate) fn spread(total: Decimal, n: usize) -> Vec<Decimal> {
+    if n == 0 {
+        return Vec::new();
+    }
+    let each = (total / Decimal::from(n)).round();
+    let mut out = vec![each; n];
+    let rest = total - each * Decimal::from(n - 1);
+    if let Some(last) = out.last_mut() {
+        *last = rest;
+    }
+    out
+}
+
+impl Builder {
+    /// A scenario for `authority` with national defaults for everything a
+    /// council's paper does not give.
+    pub fn new(authority: &str, first_year: u16, years: u8, agreement_end: u16) -> Self {
+        let (settings, sources) = national::placements();
+        let mut b = Builder {
+            s: Scenario {
+                version: SCENARIO_VERSION,
+                about: About {
+                    authority: authority.to_string(),
+                    first_year: year(first_year),
+                    years,
+                    agreement_end: year(agreement_end),
+                    notes: String::new(),
+                },
+                opening_deficit: Decimal::ZERO,
+                income: Income {
+                    hnb: Series::default(),
+                    schools_block_transfer: Transfer::None,
+                    other_contributions: Vec::new(),
+                },
+                demand: Demand {
+                    ehcps: Decimal::ZERO,
+                    growth: Growth::default(),
+                },
+                placements: Placements {
+                    target_year: year(agreement_end),
+                    settings,
+                    waypoints: Default::default(),
+                },
+                other_spend: Vec::new(),
+                savings: SavingsPlan::default(),
+                agreement: Agreement::default(),
+                baseline: Baseline {
+                    growth: Growth::default(),
+                },
+                sources: Default::default(),
+            },
+        };
+        for (path, src) in sources {
+            b.s.sources.insert(path, src);
+        }
+        b.cite(
+            "savings.confidence",
+            SourceKind::Illustrative,
+            "Illustrative delivery confidence by status: complete 100%, on track 90%, delayed 70%, at risk 40%.",
+        );
+        b
+    }
+
+    /// Records where the figure at `path` came from.
+    pub fn cite(&mut self, path: &str, kind: SourceKind, detail: &str) -> &mut Self {
+        self.s
+            .sources
+            .insert(path.to_string(), Source::new(kind, detail));
+        self
+    }
+
+    /// Sets the years and the agreement end's source.
+    pub fn about(&mut self, kind: SourceKind, detail: &str) -> &mut Self {
+        self.cite("about", kind, detail)
+    }
+
+    /// Sets both today's and the planned shares from counts.
+    pub fn mix_from_counts(
+        &mut self,
+        counts: [u32; 10],
+        kind: SourceKind,
+        detail: &str,
+    ) -> &mut Self {
+        let shares = shares_from_counts(counts);
+        for (setting, v) in shares.iter() {
+            let p = &mut self.s.placements.settings[setting];
+            p.share_now = *v;
+            p.share_plan = *v;
+        }
+        for s in Setting::ALL {
+            let base = format!("placements.settings.{}", s.id());
+            self.cite(&format!("{base}.share_now"), kind, detail);
+            self.cite(
+                &format!("{base}.share_plan"),
+                kind,
+                &format!("{detail} Held in the plan unless stated."),
+            );
+        }
+        self
+    }
+
+    /// Sets the planned shares.
+    pub fn plan_mix(
+        &mut self,
+        shares: &PerSetting<Decimal>,
+        kind: SourceKind,
+        detail: &str,
+    ) -> &mut Self {
+        for (setting, v) in shares.iter() {
+            self.s.placements.settings[setting].share_plan = *v;
+            self.cite(
+                &format!("placements.settings.{}.share_plan", setting.id()),
+                kind,
+                detail,
+            );
+        }
+        self
+    }
+
+    /// Changes one setting's placement.
+    pub fn placement(&mut self, s: Setting) -> &mut Placement {
+        &mut self.s.placements.settings[s]
+    }
+
+    /// Adds an other-spend line.
+    pub fn other_spend(
+        &mut self,
+        name: &str,
+        amount: Series,
+        kind: SourceKind,
+        detail: &str,
+    ) -> &mut Self {
+        let i = self.s.other_spend.len();
+        self.s.other_spend.push(Line {
+            name: name.to_string(),
+            amount,
+        });
+        self.cite(&format!("other_spend[{i}]"), kind, detail)
+    }
+
+    /// The finished scenario.
+    pub fn build(&mut self) -> Scenario {
+        self.s.clone()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rust_decimal_macros::dec;
+
+    #[test]
+    fn shares_add_to_exactly_one() {
+        let s = shares_from_counts([1, 1, 1, 0, 0, 0, 0, 0, 0, 0]);
+        assert_eq!(s.0.iter().sum::<Decimal>(), Decimal::ONE);
+        assert_eq!(s.0[0], dec!(0.3334));
+        let s = shares_from_counts([847, 3, 319, 76, 17, 121, 4, 52, 82, 46]);
+        assert_eq!(s.0.iter().sum::<Decimal>(), Decimal::ONE);
+        assert_eq!(
+            shares_from_counts([0; 10]).0.iter().sum::<Decimal>(),
+            Decimal::ONE
+        );
+    }
+
+    #[test]
+    fn spread_is_exact() {
+        let parts = spread(dec!(1013000), 3);
+        assert_eq!(parts, vec![dec!(337667), dec!(337667), dec!(337666)]);
+        assert_eq!(
+            spread(dec!(-634000), 4).iter().sum::<Decimal>(),
+            dec!(-634000)
+        );
+        assert!(spread(dec!(5), 0).is_empty());
+    }
+}

@@ -1,0 +1,446 @@
+//! The projection (MODEL.md, "The projection"): the same function runs on
+//! the baseline levers (unmitigated) and on the plan's (mitigated).
+//!
+//! Rules the spec leaves open, as implemented here:
+//! - Growth for year `y ≥ 1` is the explicit rate for that year if given,
+//!   else a straight line from `start` (into the second year) to `end`
+//!   (into the last year).
+//! - The placement mix runs in straight lines from today's shares (first
+//!   year) through any published waypoints to the planned shares (target
+//!   year), and is held after it.
+//! - Places in a year are the places now plus new places opening in that
+//!   year or earlier within the horizon; only the plan opens new places.
+//!   Children beyond the places go to the overflow setting at its cost.
+//!   Empty places cost nothing here (place funding is not modelled apart
+//!   from top-ups).
+//! - A project's counted saving in a year is its reported achieved saving
+//!   where there is one, else its planned saving times its confidence.
+//! - A payment is withheld only when payments are conditional, the year has
+//!   an agreed figure and the cumulative deficit is above it.
+
+use rust_decimal::Decimal;
+
+use super::num::Num;
+use super::scenario::{ByYear, Growth, Scenario, Series, Transfer};
+use super::setting::{PerSetting, Setting};
+use super::validate::{Problem, validate};
+use super::year::FinYear;
+
+/// Which version of the levers a run uses.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum RunKind {
+    /// The "do nothing" forecast.
+    Unmitigated,
+    /// The plan.
+    Mitigated,
+}
+
+impl RunKind {
+    /// The name used in CSV files.
+    pub fn id(self) -> &'static str {
+        match self {
+            RunKind::Unmitigated => "unmitigated",
+            RunKind::Mitigated => "mitigated",
+        }
+    }
+}
+
+/// One run's inputs, resolved year by year.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Levers<N> {
+    /// The years, in order.
+    pub years: Vec<FinYear>,
+    /// Cumulative deficit carried in.
+    pub opening_deficit: N,
+    /// EHCPs in the first year.
+    pub ehcps: N,
+    /// Growth into each year (the first is unused).
+    pub growth: Vec<N>,
+    /// Share of EHCPs wanting each setting, per year.
+    pub shares: Vec<PerSetting<N>>,
+    /// Cost per child in the first year.
+    pub cost: PerSetting<N>,
+    /// Yearly inflation of the cost per child.
+    pub inflation: PerSetting<N>,
+    /// Places available per year for limited settings.
+    pub places: Vec<PerSetting<Option<N>>>,
+    /// Where each limited setting overflows to.
+    pub overflow_to: PerSetting<Setting>,
+    /// Spend not tied to a placement, per year.
+    pub other_spend: Vec<N>,
+    /// Savings counted, per year.
+    pub savings: Vec<N>,
+    /// HNB allocation, per year.
+    pub hnb: Vec<N>,
+    /// Schools Block transfer, per year.
+    pub transfer: Vec<N>,
+    /// Other contributions, per year.
+    pub contributions: Vec<N>,
+    /// Safety Valve payment due, per year.
+    pub payments: Vec<N>,
+    /// Whether payments depend on the agreed path.
+    pub conditional: bool,
+    /// The agreed cumulative deficit, per year, where published.
+    pub agreed: Vec<Option<N>>,
+}
+
+/// One year of a run.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Row<N> {
+    /// The year.
+    pub year: FinYear,
+    /// EHCPs (January census).
+    pub ehcps: N,
+    /// Children placed in each setting, after overflow.
+    pub children: PerSetting<N>,
+    /// Children who could not be placed in each limited setting for want of
+    /// places (they are counted in its overflow setting).
+    pub overflowed: PerSetting<N>,
+    /// Cost per child in each setting.
+    pub cost_per_child: PerSetting<N>,
+    /// Spend in each setting.
+    pub spend: PerSetting<N>,
+    /// Spend on placements.
+    pub placement_spend: N,
+    /// Other HNB spend.
+    pub other_spend: N,
+    /// Gross spend `G`.
+    pub gross_spend: N,
+    /// Savings counted `S`.
+    pub savings: N,
+    /// HNB allocation.
+    pub hnb: N,
+    /// Schools Block transfer.
+    pub transfer: N,
+    /// Other contributions.
+    pub contributions: N,
+    /// Income `I`.
+    pub income: N,
+    /// In-year balance `B = I − (G − S)`; positive is a surplus.
+    pub in_year_balance: N,
+    /// Cumulative deficit before Safety Valve funding `CD`.
+    pub cumulative_deficit: N,
+    /// Safety Valve payment due this year.
+    pub sv_due: N,
+    /// Safety Valve payment received `V` (0 when withheld).
+    pub sv_payment: N,
+    /// Whether a due payment was withheld.
+    pub sv_withheld: bool,
+    /// The agreed cumulative deficit, where published.
+    pub agreed: Option<N>,
+    /// Whether `CD` is at or below the agreed figure, where published.
+    pub on_track: Option<bool>,
+    /// Remaining deficit `R = CD − ΣV`.
+    pub remaining_deficit: N,
+}
+
+/// Both runs of a scenario.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Projection {
+    /// The "do nothing" forecast.
+    pub unmitigated: Vec<Row<Decimal>>,
+    /// The plan.
+    pub mitigated: Vec<Row<Decimal>>,
+}
+
+impl Projection {
+    /// The rows of `run`.
+    pub fn run(&self, run: RunKind) -> &[Row<Decimal>] {
+        match run {
+            RunKind::Unmitigated => &self.unmitigated,
+            RunKind::Mitigated => &self.mitigated,
+        }
+    }
+}
+
+/// Validates `s` and projects both runs.
+pub fn project(s: &Scenario) -> Result<Projection, Vec<Problem>> {
+    let problems = validate(s);
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    Ok(Projection {
+        unmitigated: simulate(&levers(s, RunKind::Unmitigated)),
+        mitigated: simulate(&levers(s, RunKind::Mitigated)),
+    })
+}
+
+fn n<N: Num>(d: Decimal) -> N {
+    N::from_decimal(d)
+}
+
+/// A series year by year: an explicit figure where given, else the year
+/// before grown at the series' rate (so growth carries on from an explicit
+/// figure).
+pub fn series<N: Num>(s: &Series, years: &[FinYear]) -> Vec<N> {
+    let factor = N::ONE + n(s.growth);
+    let mut out: Vec<N> = Vec::with_capacity(years.len());
+    for year in years {
+        let v = match (s.by_year.get(year), out.last()) {
+            (Some(x), _) => n(*x),
+            (None, Some(prev)) => *prev * factor,
+            (None, None) => n(s.first),
+        };
+        out.push(v);
+    }
+    out
+}
+
+fn by_year<N: Num>(m: &ByYear, years: &[FinYear]) -> Vec<N> {
+    years
+        .iter()
+        .map(|y| m.get(y).map_or(N::ZERO, |v| n(*v)))
+        .collect()
+}
+
+/// Growth into each year; index 0 is unused (0).
+pub fn growth_path(g: &Growth, years: &[FinYear]) -> Vec<Decimal> {
+    let last = years.len().saturating_sub(1);
+    years
+        .iter()
+        .enumerate()
+        .map(|(y, year)| {
+            if y == 0 {
+                Decimal::ZERO
+            } else if let Some(r) = g.by_year.get(year) {
+                *r
+            } else if last <= 1 {
+                g.start
+            } else {
+                let t = Decimal::from(y - 1) / Decimal::from(last - 1);
+                g.start + (g.end - g.start) * t
+            }
+        })
+        .collect()
+}
+
+/// The placement mix in each year of the plan: straight lines from today's
+/// shares through the waypoints to the planned shares.
+pub fn mix_path(s: &Scenario, years: &[FinYear]) -> Vec<PerSetting<Decimal>> {
+    let pl = &s.placements;
+    let now = pl.settings.map(|_, p| p.share_now);
+    let plan = pl.settings.map(|_, p| p.share_plan);
+    let mut points: Vec<(FinYear, &PerSetting<Decimal>)> = vec![(s.about.first_year, &now)];
+    points.extend(
+        pl.waypoints
+            .iter()
+            .filter(|(y, _)| **y > s.about.first_year && **y < pl.target_year)
+            .map(|(y, m)| (*y, m)),
+    );
+    if pl.target_year > s.about.first_year {
+        points.push((pl.target_year, &plan));
+    }
+    years
+        .iter()
+        .map(|&year| {
+            if year >= pl.target_year {
+                return plan.clone();
+            }
+            let i = points.iter().rposition(|(y, _)| *y <= year).unwrap_or(0);
+            let (ya, a) = points[i];
+            match points.get(i + 1) {
+                Some(&(yb, b)) if yb > ya => {
+                    let t = Decimal::from(ya.years_until(year)) / Decimal::from(ya.years_until(yb));
+                    PerSetting::from_fn(|k| a.0[k] + (b.0[k] - a.0[k]) * t)
+                }
+                _ => a.clone(),
+            }
+        })
+        .collect()
+}
+
+fn normalise(mix: PerSetting<Decimal>) -> PerSetting<Decimal> {
+    let total: Decimal = mix.0.iter().sum();
+    if total.is_zero() || total == Decimal::ONE {
+        mix
+    } else {
+        mix.map(|_, v| *v / total)
+    }
+}
+
+/// Resolves the inputs of `run` year by year.
+pub fn levers<N: Num>(s: &Scenario, run: RunKind) -> Levers<N> {
+    let years: Vec<FinYear> = s.about.years().collect();
+    let len = years.len();
+    let plan = run == RunKind::Mitigated;
+    let growth = growth_path(
+        if plan {
+            &s.demand.growth
+        } else {
+            &s.baseline.growth
+        },
+        &years,
+    );
+    let shares: Vec<PerSetting<Decimal>> = if plan {
+        mix_path(s, &years)
+    } else {
+        vec![s.placements.settings.map(|_, p| p.share_now); len]
+    };
+    // Shares may sum to within 0.01 points of 100%; scale them to exactly
+    // 100% so that every child is placed somewhere.
+    let shares: Vec<PerSetting<Decimal>> = shares.into_iter().map(normalise).collect();
+    let places: Vec<PerSetting<Option<N>>> = years
+        .iter()
+        .map(|&year| {
+            s.placements.settings.map(|_, p| {
+                p.places.as_ref().map(|pl| {
+                    let mut total = pl.now;
+                    if plan {
+                        for (_, v) in pl
+                            .new_by_year
+                            .iter()
+                            .filter(|(y, _)| **y >= s.about.first_year && **y <= year)
+                        {
+                            total += *v;
+                        }
+                    }
+                    n(total)
+                })
+            })
+        })
+        .collect();
+    let mut other_spend = vec![N::ZERO; len];
+    for line in &s.other_spend {
+        for (o, v) in other_spend
+            .iter_mut()
+            .zip(series::<N>(&line.amount, &years))
+        {
+            *o = *o + v;
+        }
+    }
+    let mut contributions = vec![N::ZERO; len];
+    for line in &s.income.other_contributions {
+        for (o, v) in contributions
+            .iter_mut()
+            .zip(series::<N>(&line.amount, &years))
+        {
+            *o = *o + v;
+        }
+    }
+    let transfer: Vec<N> = match (&s.income.schools_block_transfer, plan) {
+        (_, false) | (Transfer::None, _) => vec![N::ZERO; len],
+        (
+            Transfer::Percent {
+                rate,
+                schools_block,
+            },
+            true,
+        ) => series::<N>(schools_block, &years)
+            .into_iter()
+            .map(|b| b * n(*rate))
+            .collect(),
+        (Transfer::Amount { amount }, true) => series(amount, &years),
+    };
+    let mut savings = vec![N::ZERO; len];
+    if plan {
+        for p in &s.savings.projects {
+            let confidence: N = n(p
+                .confidence
+                .unwrap_or_else(|| s.savings.confidence.of(p.status)));
+            for (o, year) in savings.iter_mut().zip(&years) {
+                if let Some(done) = p.achieved.get(year) {
+                    *o = *o + n(*done);
+                } else if let Some(planned) = p.savings.get(year) {
+                    *o = *o + n::<N>(*planned) * confidence;
+                }
+            }
+        }
+    }
+    Levers {
+        opening_deficit: n(s.opening_deficit),
+        ehcps: n(s.demand.ehcps),
+        growth: growth.into_iter().map(n).collect(),
+        shares: shares.into_iter().map(|p| p.map(|_, v| n(*v))).collect(),
+        cost: s.placements.settings.map(|_, p| n(p.cost)),
+        inflation: s.placements.settings.map(|_, p| n(p.inflation)),
+        places,
+        overflow_to: s.placements.settings.map(|_, p| {
+            p.places
+                .as_ref()
+                .map_or(Setting::Inmss, |pl| pl.overflow_to)
+        }),
+        other_spend,
+        savings,
+        hnb: series(&s.income.hnb, &years),
+        transfer,
+        contributions,
+        payments: if plan {
+            by_year(&s.agreement.payments, &years)
+        } else {
+            vec![N::ZERO; len]
+        },
+        conditional: s.agreement.conditional,
+        agreed: years
+            .iter()
+            .map(|y| s.agreement.agreed_path.get(y).map(|v| n(*v)))
+            .collect(),
+        years,
+    }
+}
+
+/// Runs the projection on resolved levers.
+pub fn simulate<N: Num>(l: &Levers<N>) -> Vec<Row<N>> {
+    let mut rows = Vec::with_capacity(l.years.len());
+    let mut ehcps = l.ehcps;
+    let mut cost = l.cost.clone();
+    let mut cd = l.opening_deficit;
+    let mut paid = N::ZERO;
+    for (y, &year) in l.years.iter().enumerate() {
+        if y > 0 {
+            ehcps = ehcps * (N::ONE + l.growth[y]);
+            for (c, i) in cost.0.iter_mut().zip(&l.inflation.0) {
+                *c = *c * (N::ONE + *i);
+            }
+        }
+        let mut children = PerSetting::from_fn(|k| ehcps * l.shares[y].0[k]);
+        let mut overflowed = PerSetting::from_fn(|_| N::ZERO);
+        for s in Setting::ALL {
+            if let Some(places) = l.places[y][s] {
+                let wanted = children[s];
+                if wanted > places {
+                    let excess = wanted - places;
+                    children[s] = places;
+                    overflowed[s] = excess;
+                    let to = l.overflow_to[s];
+                    children[to] = children[to] + excess;
+                }
+            }
+        }
+        let spend = PerSetting::from_fn(|k| children.0[k] * cost.0[k]);
+        let placement_spend = spend.0.iter().fold(N::ZERO, |a, b| a + *b);
+        let gross_spend = placement_spend + l.other_spend[y];
+        let income = l.hnb[y] + l.transfer[y] + l.contributions[y];
+        let balance = income - (gross_spend - l.savings[y]);
+        cd = cd - balance;
+        let agreed = l.agreed[y];
+        let on_track = agreed.map(|a| cd <= a);
+        let withheld = l.conditional && on_track == Some(false) && l.payments[y] > N::ZERO;
+        let payment = if withheld { N::ZERO } else { l.payments[y] };
+        paid = paid + payment;
+        rows.push(Row {
+            year,
+            ehcps,
+            children,
+            overflowed,
+            cost_per_child: cost.clone(),
+            spend,
+            placement_spend,
+            other_spend: l.other_spend[y],
+            gross_spend,
+            savings: l.savings[y],
+            hnb: l.hnb[y],
+            transfer: l.transfer[y],
+            contributions: l.contributions[y],
+            income,
+            in_year_balance: balance,
+            cumulative_deficit: cd,
+            sv_due: l.payments[y],
+            sv_payment: payment,
+            sv_withheld: withheld,
+            agreed,
+            on_track,
+            remaining_deficit: cd - paid,
+        });
+    }
+    rows
+}

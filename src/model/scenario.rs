@@ -1,0 +1,458 @@
+//! A scenario: every input of the model, as plain versioned data.
+//!
+//! Money is `Decimal` pounds and rates are decimal fractions (`0.045` is
+//! 4.5%). In JSON every `Decimal` is a string, so nothing is lost to
+//! floating point. Per-year figures are maps keyed by financial year
+//! (`"2024-25"`); entries outside the scenario's horizon are kept but
+//! ignored, so changing the horizon never throws work away.
+
+use std::collections::BTreeMap;
+
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+use super::setting::{PerSetting, Setting};
+use super::year::FinYear;
+
+/// The scenario format this build reads and writes.
+pub const SCENARIO_VERSION: u32 = 1;
+
+/// Per-year figures, keyed by financial year.
+pub type ByYear = BTreeMap<FinYear, Decimal>;
+
+/// Every input of the model.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Scenario {
+    /// Format version; see [`SCENARIO_VERSION`].
+    pub version: u32,
+    /// Who and when.
+    pub about: About,
+    /// Cumulative DSG deficit carried into the first year (`D0`);
+    /// positive is a deficit.
+    pub opening_deficit: Decimal,
+    /// Money coming in.
+    pub income: Income,
+    /// EHCPs and their growth in the plan.
+    pub demand: Demand,
+    /// Where children are placed and what each place costs.
+    pub placements: Placements,
+    /// High Needs spend not tied to a placement.
+    #[serde(default)]
+    pub other_spend: Vec<Line>,
+    /// The plan's projects beyond what the sliders model.
+    #[serde(default)]
+    pub savings: SavingsPlan,
+    /// The Safety Valve agreement with the DfE.
+    #[serde(default)]
+    pub agreement: Agreement,
+    /// The "do nothing" levers for the unmitigated forecast.
+    pub baseline: Baseline,
+    /// Where each figure came from, keyed by field path (see
+    /// [`Scenario::source_of`]).
+    #[serde(default)]
+    pub sources: BTreeMap<String, Source>,
+}
+
+/// Who the scenario is for and the years it covers.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct About {
+    /// The local authority's name.
+    pub authority: String,
+    /// The first financial year projected.
+    pub first_year: FinYear,
+    /// How many years are projected (1 to 15).
+    pub years: u8,
+    /// The year the agreement must reach a £0 deficit.
+    pub agreement_end: FinYear,
+    /// Free text shown with the scenario.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub notes: String,
+}
+
+impl About {
+    /// The last year projected.
+    pub fn last_year(&self) -> FinYear {
+        self.first_year.plus(u16::from(self.years.max(1)) - 1)
+    }
+
+    /// Every year projected, in order.
+    pub fn years(&self) -> impl Iterator<Item = FinYear> + '_ {
+        (0..u16::from(self.years)).map(|y| self.first_year.plus(y))
+    }
+
+    /// Index of `year` in the horizon, if inside it.
+    pub fn index_of(&self, year: FinYear) -> Option<usize> {
+        let k = self.first_year.years_until(year);
+        (0..i32::from(self.years))
+            .contains(&k)
+            .then_some(k as usize)
+    }
+}
+
+/// A yearly amount: a first-year figure growing at a fixed rate, with any
+/// year's figure overridden by an explicit one.
+#[derive(Clone, Debug, PartialEq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Series {
+    /// The first year's amount.
+    pub first: Decimal,
+    /// Yearly growth of the amount.
+    #[serde(default)]
+    pub growth: Decimal,
+    /// Explicit amounts for particular years, replacing the grown figure.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub by_year: ByYear,
+}
+
+impl Series {
+    /// A constant amount.
+    pub fn flat(amount: Decimal) -> Self {
+        Series {
+            first: amount,
+            ..Series::default()
+        }
+    }
+}
+
+/// A named yearly amount (a spend line or a contribution).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Line {
+    /// What it is, as the council names it.
+    pub name: String,
+    /// How much, year by year.
+    pub amount: Series,
+}
+
+/// Money coming into the High Needs Block.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Income {
+    /// The HNB allocation.
+    pub hnb: Series,
+    /// A transfer from the Schools Block (plan only).
+    #[serde(default)]
+    pub schools_block_transfer: Transfer,
+    /// Contributions from the council, health or others (both runs).
+    #[serde(default)]
+    pub other_contributions: Vec<Line>,
+}
+
+/// A transfer from the Schools Block to the High Needs Block. 0.5% is the
+/// usual ask of the Schools Forum; more needs the Secretary of State.
+#[derive(Clone, Debug, PartialEq, Default, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+pub enum Transfer {
+    /// No transfer.
+    #[default]
+    None,
+    /// A share of a stated Schools Block.
+    Percent {
+        /// The share transferred each year.
+        rate: Decimal,
+        /// The Schools Block it is a share of.
+        schools_block: Series,
+    },
+    /// A sum of money each year.
+    Amount {
+        /// The amount transferred.
+        amount: Series,
+    },
+}
+
+/// Children and young people with an EHCP.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Demand {
+    /// EHCPs in the first year (January census).
+    pub ehcps: Decimal,
+    /// Net growth in the plan.
+    pub growth: Growth,
+}
+
+/// Net yearly growth: a straight line from `start` (the growth into the
+/// second year) to `end` (the growth into the last year), with any year's
+/// rate overridden by an explicit one.
+#[derive(Clone, Debug, PartialEq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Growth {
+    /// Growth into the second year.
+    pub start: Decimal,
+    /// Growth into the last year.
+    pub end: Decimal,
+    /// Explicit rates: the growth from the year before into that year.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub by_year: ByYear,
+}
+
+impl Growth {
+    /// The same rate every year.
+    pub fn constant(rate: Decimal) -> Self {
+        Growth {
+            start: rate,
+            end: rate,
+            by_year: ByYear::new(),
+        }
+    }
+}
+
+/// Placements: the mix of settings now and in the plan, and their costs.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Placements {
+    /// The year the planned mix is reached (held after it).
+    pub target_year: FinYear,
+    /// Each setting's share, cost and places.
+    pub settings: PerSetting<Placement>,
+    /// Published mixes for years between the first and the target year; the
+    /// path runs in straight lines through them.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub waypoints: BTreeMap<FinYear, PerSetting<Decimal>>,
+}
+
+/// One setting's share, cost and places.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Placement {
+    /// Share of EHCPs in this setting in the first year.
+    pub share_now: Decimal,
+    /// Share in the plan, reached in the target year.
+    pub share_plan: Decimal,
+    /// Annual HNB cost per child in the first year.
+    pub cost: Decimal,
+    /// Yearly inflation of that cost.
+    #[serde(default)]
+    pub inflation: Decimal,
+    /// Places, for a setting with limited capacity.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub places: Option<Places>,
+}
+
+/// Limited places in a setting; children beyond them go to the overflow
+/// setting.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Places {
+    /// Places in the first year.
+    pub now: Decimal,
+    /// New places opening in each year (plan only).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub new_by_year: ByYear,
+    /// Where children go when places run out; must not itself be limited.
+    #[serde(default = "default_overflow")]
+    pub overflow_to: Setting,
+}
+
+fn default_overflow() -> Setting {
+    Setting::Inmss
+}
+
+/// The savings plan: projects beyond what the sliders already model.
+#[derive(Clone, Debug, PartialEq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SavingsPlan {
+    /// The projects.
+    #[serde(default)]
+    pub projects: Vec<Project>,
+    /// Confidence counted for each status when a project gives none.
+    #[serde(default)]
+    pub confidence: StatusConfidence,
+}
+
+/// A savings project.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Project {
+    /// The council's reference, e.g. `B6`.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub reference: String,
+    /// What the project does.
+    pub name: String,
+    /// The workstream it belongs to.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub workstream: String,
+    /// Planned saving per year; negative is a net cost.
+    #[serde(default)]
+    pub savings: ByYear,
+    /// Delivery status.
+    pub status: Status,
+    /// Share of the planned saving counted; `None` uses the status default.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub confidence: Option<Decimal>,
+    /// Savings reported as achieved; counted in full instead of the plan.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub achieved: ByYear,
+}
+
+/// A project's delivery status, as Safety Valve monitoring reports rate it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    /// Delivered.
+    Complete,
+    /// On track.
+    OnTrack,
+    /// Delayed, but expected within the programme.
+    Delayed,
+    /// At risk of not delivering.
+    AtRisk,
+}
+
+impl Status {
+    /// Every status, in order.
+    pub const ALL: [Status; 4] = [
+        Status::Complete,
+        Status::OnTrack,
+        Status::Delayed,
+        Status::AtRisk,
+    ];
+
+    /// Words for the status.
+    pub fn label(self) -> &'static str {
+        match self {
+            Status::Complete => "Complete",
+            Status::OnTrack => "On track",
+            Status::Delayed => "Delayed",
+            Status::AtRisk => "At risk",
+        }
+    }
+}
+
+/// The share of a planned saving counted for each status.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StatusConfidence {
+    /// For complete projects.
+    pub complete: Decimal,
+    /// For projects on track.
+    pub on_track: Decimal,
+    /// For delayed projects.
+    pub delayed: Decimal,
+    /// For projects at risk.
+    pub at_risk: Decimal,
+}
+
+impl Default for StatusConfidence {
+    /// Illustrative defaults: 100%, 90%, 70% and 40%.
+    fn default() -> Self {
+        StatusConfidence {
+            complete: Decimal::ONE,
+            on_track: Decimal::new(9, 1),
+            delayed: Decimal::new(7, 1),
+            at_risk: Decimal::new(4, 1),
+        }
+    }
+}
+
+impl StatusConfidence {
+    /// The default confidence for `status`.
+    pub fn of(&self, status: Status) -> Decimal {
+        match status {
+            Status::Complete => self.complete,
+            Status::OnTrack => self.on_track,
+            Status::Delayed => self.delayed,
+            Status::AtRisk => self.at_risk,
+        }
+    }
+}
+
+/// The Safety Valve agreement.
+#[derive(Clone, Debug, PartialEq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Agreement {
+    /// DfE payment due in each year.
+    #[serde(default)]
+    pub payments: ByYear,
+    /// Whether a payment is withheld in a year the cumulative deficit is
+    /// above the agreed path.
+    #[serde(default)]
+    pub conditional: bool,
+    /// The agreed (published mitigated) cumulative deficit per year.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub agreed_path: ByYear,
+}
+
+/// The "do nothing" version of the levers. The unmitigated forecast uses
+/// this growth, today's placement shares held constant, no new places, no
+/// savings plan, no Schools Block transfer and no Safety Valve payments.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Baseline {
+    /// EHCP growth without the plan.
+    pub growth: Growth,
+}
+
+/// Where a figure came from.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    /// What kind of source.
+    pub kind: SourceKind,
+    /// The document and section, statistic, or reasoning.
+    pub detail: String,
+}
+
+/// Kinds of source, from most to least direct.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SourceKind {
+    /// A council's own published paper (one of the seeds).
+    Seed,
+    /// A national statistic.
+    National,
+    /// Published local authority data (DfE SEN2 or DSG tables).
+    Data,
+    /// Chosen so the model reproduces a published figure.
+    Calibrated,
+    /// A reasonable figure with no published source.
+    Illustrative,
+    /// Entered by the user.
+    User,
+}
+
+impl SourceKind {
+    /// Words for the kind.
+    pub fn label(self) -> &'static str {
+        match self {
+            SourceKind::Seed => "Council paper",
+            SourceKind::National => "National statistic",
+            SourceKind::Data => "DfE data",
+            SourceKind::Calibrated => "Calibrated",
+            SourceKind::Illustrative => "Illustrative",
+            SourceKind::User => "Your figure",
+        }
+    }
+}
+
+impl Source {
+    /// A source of `kind` described by `detail`.
+    pub fn new(kind: SourceKind, detail: impl Into<String>) -> Self {
+        Source {
+            kind,
+            detail: detail.into(),
+        }
+    }
+}
+
+impl Scenario {
+    /// The source recorded for the figure at `path`, or for the nearest
+    /// enclosing path (`placements.settings.inmss` covers
+    /// `placements.settings.inmss.cost`).
+    pub fn source_of(&self, path: &str) -> Option<&Source> {
+        let mut p = path;
+        loop {
+            if let Some(s) = self.sources.get(p) {
+                return Some(s);
+            }
+            let cut = p.rfind(['.', '['])?;
+            p = &p[..cut];
+        }
+    }
+
+    /// The placement of `setting`.
+    pub fn placement(&self, setting: Setting) -> &Placement {
+        &self.placements.settings[setting]
+    }
+}
