@@ -5,6 +5,7 @@
 pub mod export;
 pub mod figures;
 pub mod format;
+pub mod io;
 pub mod num;
 pub mod presets;
 pub mod projection;

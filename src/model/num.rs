@@ -30,6 +30,9 @@ pub trait Num:
     fn min_of(self, other: Self) -> Self {
         if other < self { other } else { self }
     }
+    /// The value kept to `dp` decimal places (half away from zero) where
+    /// the type has decimal places to trim; `f64` is returned as it is.
+    fn trimmed(self, dp: u32) -> Self;
     /// The larger of two values.
     fn max_of(self, other: Self) -> Self {
         if other > self { other } else { self }
@@ -42,6 +45,9 @@ impl Num for Decimal {
     fn from_decimal(d: Decimal) -> Self {
         d
     }
+    fn trimmed(self, dp: u32) -> Self {
+        self.round_dp_with_strategy(dp, rust_decimal::RoundingStrategy::MidpointAwayFromZero)
+    }
 }
 
 impl Num for f64 {
@@ -49,5 +55,8 @@ impl Num for f64 {
     const ONE: Self = 1.0;
     fn from_decimal(d: Decimal) -> Self {
         d.to_f64().unwrap_or(0.0)
+    }
+    fn trimmed(self, _dp: u32) -> Self {
+        self
     }
 }

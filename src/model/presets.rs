@@ -109,7 +109,7 @@ pub(crate) fn by_year(pairs: &[(u16, Decimal)]) -> ByYear {
 
 /// Shares from counts of children, to 0.01 points, adding up to exactly
 /// 100% (largest remainders take the rounding).
-pub(crate) fn shares_from_counts(counts: [u32; 10]) -> PerSetting<Decimal> {
+pub fn shares_from_counts(counts: [u32; 10]) -> PerSetting<Decimal> {
     let total: u64 = counts.iter().map(|&c| u64::from(c)).sum();
     if total == 0 {
         return PerSetting::from_fn(|i| if i == 0 { Decimal::ONE } else { Decimal::ZERO });

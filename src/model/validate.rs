@@ -66,6 +66,10 @@ struct Checker {
     problems: Vec<Problem>,
 }
 
+/// A path or a field's name in words, built only when there is a problem
+/// to report: validation runs on every keystroke, and most inputs are fine.
+type Lazy<'a> = &'a dyn Fn() -> String;
+
 fn pct(d: Decimal) -> String {
     super::format::percent(d, 4)
 }
@@ -75,69 +79,65 @@ fn money(d: Decimal) -> String {
 }
 
 impl Checker {
-    fn push(&mut self, path: impl Into<String>, message: impl Into<String>) {
-        self.problems.push(Problem {
-            path: path.into(),
-            message: message.into(),
-        });
+    fn push(&mut self, path: String, message: String) {
+        self.problems.push(Problem { path, message });
     }
 
     fn range(
         &mut self,
-        path: &str,
-        what: &str,
+        path: Lazy,
+        what: Lazy,
         v: Decimal,
         lo: Decimal,
         hi: Decimal,
         show: fn(Decimal) -> String,
     ) {
         if v < lo || v > hi {
-            self.push(
-                path,
-                format!(
-                    "{what} must be between {} and {} (it is {})",
-                    show(lo),
-                    show(hi),
-                    show(v)
-                ),
+            let message = format!(
+                "{} must be between {} and {} (it is {})",
+                what(),
+                show(lo),
+                show(hi),
+                show(v)
             );
+            self.push(path(), message);
         }
     }
 
-    fn rate(&mut self, path: &str, what: &str, v: Decimal) {
+    fn rate(&mut self, path: Lazy, what: Lazy, v: Decimal) {
         self.range(path, what, v, MIN_RATE, MAX_RATE, pct);
     }
 
-    fn amount(&mut self, path: &str, what: &str, v: Decimal, may_be_negative: bool) {
-        let lo = if may_be_negative {
-            -MAX_MONEY
-        } else {
-            Decimal::ZERO
-        };
+    fn amount(&mut self, path: Lazy, what: Lazy, v: Decimal, may_be_negative: bool) {
         if !may_be_negative && v < Decimal::ZERO {
-            self.push(
-                path,
-                format!("{what} cannot be negative (it is {})", money(v)),
-            );
+            let message = format!("{} cannot be negative (it is {})", what(), money(v));
+            self.push(path(), message);
         } else {
+            let lo = if may_be_negative {
+                -MAX_MONEY
+            } else {
+                Decimal::ZERO
+            };
             self.range(path, what, v, lo, MAX_MONEY, money);
         }
     }
 
-    fn count(&mut self, path: &str, what: &str, v: Decimal) {
+    fn count(&mut self, path: Lazy, what: Lazy, v: Decimal) {
         if v < Decimal::ZERO {
-            self.push(path, format!("{what} cannot be negative"));
+            let message = format!("{} cannot be negative", what());
+            self.push(path(), message);
         } else if v > MAX_COUNT {
-            self.push(path, format!("{what} must be at most 2,000,000"));
+            let message = format!("{} must be at most 2,000,000", what());
+            self.push(path(), message);
         }
     }
 
-    fn text(&mut self, path: &str, what: &str, t: &str, required: bool) {
+    fn text(&mut self, path: Lazy, what: &str, t: &str, required: bool) {
         if required && t.trim().is_empty() {
-            self.push(path, format!("Enter {what}"));
-        } else if t.chars().count() > MAX_TEXT {
+            self.push(path(), format!("Enter {what}"));
+        } else if t.len() > MAX_TEXT && t.chars().count() > MAX_TEXT {
             self.push(
-                path,
+                path(),
                 format!("{what} must be at most {MAX_TEXT} characters"),
             );
         }
@@ -146,7 +146,7 @@ impl Checker {
     fn items(&mut self, path: &str, what: &str, n: usize) {
         if n > MAX_ITEMS {
             self.push(
-                path,
+                path.to_string(),
                 format!("At most {MAX_ITEMS} {what} are allowed (there are {n})"),
             );
         }
@@ -154,30 +154,35 @@ impl Checker {
 
     fn by_year(
         &mut self,
-        base: &str,
-        what: &str,
+        base: Lazy,
+        what: Lazy,
         m: &ByYear,
-        check: impl Fn(&mut Self, &str, &str, Decimal),
+        check: impl Fn(&mut Self, Lazy, Lazy, Decimal),
     ) {
         for (year, v) in m {
             check(
                 self,
-                &format!("{base}.{year}"),
-                &format!("{what} in {year}"),
+                &|| format!("{}.{year}", base()),
+                &|| format!("{} in {year}", what()),
                 *v,
             );
         }
     }
 
-    fn series(&mut self, base: &str, what: &str, s: &Series, may_be_negative: bool) {
-        self.amount(&format!("{base}.first"), what, s.first, may_be_negative);
+    fn series(&mut self, base: Lazy, what: Lazy, s: &Series, may_be_negative: bool) {
+        self.amount(
+            &|| format!("{}.first", base()),
+            what,
+            s.first,
+            may_be_negative,
+        );
         self.rate(
-            &format!("{base}.growth"),
-            &format!("Yearly growth of {}", what.to_lowercase()),
+            &|| format!("{}.growth", base()),
+            &|| format!("Yearly growth of {}", what().to_lowercase()),
             s.growth,
         );
         self.by_year(
-            &format!("{base}.by_year"),
+            &|| format!("{}.by_year", base()),
             what,
             &s.by_year,
             |c, p, w, v| c.amount(p, w, v, may_be_negative),
@@ -186,14 +191,18 @@ impl Checker {
 
     fn growth(&mut self, base: &str, what: &str, g: &Growth) {
         self.rate(
-            &format!("{base}.start"),
-            &format!("{what} at the start"),
+            &|| format!("{base}.start"),
+            &|| format!("{what} at the start"),
             g.start,
         );
-        self.rate(&format!("{base}.end"), &format!("{what} at the end"), g.end);
+        self.rate(
+            &|| format!("{base}.end"),
+            &|| format!("{what} at the end"),
+            g.end,
+        );
         self.by_year(
-            &format!("{base}.by_year"),
-            what,
+            &|| format!("{base}.by_year"),
+            &|| what.to_string(),
             &g.by_year,
             |c, p, w, v| c.rate(p, w, v),
         );
@@ -202,46 +211,45 @@ impl Checker {
     fn lines(&mut self, base: &str, what: &str, ls: &[Line]) {
         self.items(base, what, ls.len());
         for (i, l) in ls.iter().enumerate() {
-            let p = format!("{base}[{i}]");
-            self.text(&format!("{p}.name"), "a name", &l.name, true);
-            let label = if l.name.trim().is_empty() {
-                what.to_string()
-            } else {
-                l.name.clone()
+            self.text(&|| format!("{base}[{i}].name"), "a name", &l.name, true);
+            let label = || {
+                if l.name.trim().is_empty() {
+                    what.to_string()
+                } else {
+                    l.name.clone()
+                }
             };
-            self.series(&format!("{p}.amount"), &label, &l.amount, false);
+            self.series(&|| format!("{base}[{i}].amount"), &label, &l.amount, false);
         }
     }
 
-    fn shares(&mut self, path: &str, when: &str, shares: &PerSetting<Decimal>) {
+    fn shares(&mut self, path: Lazy, when: Lazy, shares: &PerSetting<Decimal>) {
         let mut total = Decimal::ZERO;
         for (setting, v) in shares.iter() {
             if *v < Decimal::ZERO || *v > Decimal::ONE {
-                self.push(
-                    format!("{path}.{}", setting.id()),
-                    format!(
-                        "{} share {when} must be between 0% and 100%",
-                        setting.label()
-                    ),
+                let message = format!(
+                    "{} share {} must be between 0% and 100%",
+                    setting.label(),
+                    when()
                 );
+                self.push(format!("{}.{}", path(), setting.id()), message);
             }
             total += (*v).clamp(Decimal::ZERO, Decimal::ONE);
         }
         if (total - Decimal::ONE).abs() > SHARE_TOLERANCE {
-            self.push(
-                path.to_string(),
-                format!(
-                    "Shares {when} must add up to 100% (they add up to {})",
-                    pct(total.round_dp(6))
-                ),
+            let message = format!(
+                "Shares {} must add up to 100% (they add up to {})",
+                when(),
+                pct(total.round_dp(6))
             );
+            self.push(path(), message);
         }
     }
 
     fn in_horizon(&mut self, path: &str, what: &str, y: FinYear, s: &Scenario) {
         if s.about.index_of(y).is_none() {
             self.push(
-                path,
+                path.to_string(),
                 format!(
                     "{what} must be between {} and {} (it is {y})",
                     s.about.first_year,
@@ -254,28 +262,31 @@ impl Checker {
     fn scenario(&mut self, s: &Scenario) {
         if s.version != SCENARIO_VERSION {
             self.push(
-                "version",
+                "version".into(),
                 format!("This calculator reads scenario version {SCENARIO_VERSION}; this one is version {}", s.version),
             );
         }
         let a = &s.about;
         self.text(
-            "about.authority",
-            "the authority's name",
+            &|| "about.authority".into(),
+            "The authority's name",
             &a.authority,
             false,
         );
-        self.text("about.notes", "Notes", &a.notes, false);
+        self.text(&|| "about.notes".into(), "Notes", &a.notes, false);
         if a.years == 0 || a.years > MAX_YEARS {
             self.push(
-                "about.years",
+                "about.years".into(),
                 format!(
                     "The number of years must be between 1 and {MAX_YEARS} (it is {})",
                     a.years
                 ),
             );
         } else if a.first_year.start() + u16::from(a.years) - 1 > super::year::MAX_YEAR {
-            self.push("about.years", "The projection must end by 2100-01");
+            self.push(
+                "about.years".into(),
+                "The projection must end by 2100-01".into(),
+            );
         } else {
             self.in_horizon(
                 "about.agreement_end",
@@ -291,16 +302,16 @@ impl Checker {
             );
         }
         self.amount(
-            "opening_deficit",
-            "The opening deficit",
+            &|| "opening_deficit".into(),
+            &|| "The opening deficit".into(),
             s.opening_deficit,
             true,
         );
 
         let inc = &s.income;
         self.series(
-            "income.hnb",
-            "The High Needs Block allocation",
+            &|| "income.hnb".into(),
+            &|| "The High Needs Block allocation".into(),
             &inc.hnb,
             false,
         );
@@ -311,24 +322,24 @@ impl Checker {
                 schools_block,
             } => {
                 self.range(
-                    "income.schools_block_transfer.rate",
-                    "The Schools Block transfer",
+                    &|| "income.schools_block_transfer.rate".into(),
+                    &|| "The Schools Block transfer".into(),
                     *rate,
                     Decimal::ZERO,
                     MAX_TRANSFER,
                     pct,
                 );
                 self.series(
-                    "income.schools_block_transfer.schools_block",
-                    "The Schools Block",
+                    &|| "income.schools_block_transfer.schools_block".into(),
+                    &|| "The Schools Block".into(),
                     schools_block,
                     false,
                 );
             }
             Transfer::Amount { amount } => {
                 self.series(
-                    "income.schools_block_transfer.amount",
-                    "The Schools Block transfer",
+                    &|| "income.schools_block_transfer.amount".into(),
+                    &|| "The Schools Block transfer".into(),
                     amount,
                     false,
                 );
@@ -340,7 +351,11 @@ impl Checker {
             &inc.other_contributions,
         );
 
-        self.count("demand.ehcps", "The number of EHCPs", s.demand.ehcps);
+        self.count(
+            &|| "demand.ehcps".into(),
+            &|| "The number of EHCPs".into(),
+            s.demand.ehcps,
+        );
         self.growth("demand.growth", "EHCP growth", &s.demand.growth);
         self.growth(
             "baseline.growth",
@@ -350,69 +365,75 @@ impl Checker {
 
         let pl = &s.placements;
         self.shares(
-            "placements.settings.share_now",
-            "now",
+            &|| "placements.settings.share_now".into(),
+            &|| "now".into(),
             &pl.settings.map(|_, p| p.share_now),
         );
         self.shares(
-            "placements.settings.share_plan",
-            "in the plan",
+            &|| "placements.settings.share_plan".into(),
+            &|| "in the plan".into(),
             &pl.settings.map(|_, p| p.share_plan),
         );
         for (setting, p) in pl.settings.iter() {
-            let base = format!("placements.settings.{}", setting.id());
+            let id = setting.id();
             let name = setting.label();
             self.range(
-                &format!("{base}.cost"),
-                &format!("Cost per child in {name}"),
+                &|| format!("placements.settings.{id}.cost"),
+                &|| format!("Cost per child in {name}"),
                 p.cost,
                 Decimal::ZERO,
                 MAX_COST,
                 money,
             );
             self.rate(
-                &format!("{base}.inflation"),
-                &format!("Yearly cost inflation in {name}"),
+                &|| format!("placements.settings.{id}.inflation"),
+                &|| format!("Yearly cost inflation in {name}"),
                 p.inflation,
             );
             if let Some(places) = &p.places {
                 self.count(
-                    &format!("{base}.places.now"),
-                    &format!("Places in {name}"),
+                    &|| format!("placements.settings.{id}.places.now"),
+                    &|| format!("Places in {name}"),
                     places.now,
                 );
                 self.by_year(
-                    &format!("{base}.places.new_by_year"),
-                    &format!("New places in {name}"),
+                    &|| format!("placements.settings.{id}.places.new_by_year"),
+                    &|| format!("New places in {name}"),
                     &places.new_by_year,
                     |c, p, w, v| c.count(p, w, v),
                 );
                 let target = places.overflow_to;
                 if target == setting {
                     self.push(
-                        format!("{base}.places.overflow_to"),
+                        format!("placements.settings.{id}.places.overflow_to"),
                         format!("{name} cannot overflow into itself"),
                     );
                 } else if pl.settings[target].places.is_some() {
                     self.push(
-                        format!("{base}.places.overflow_to"),
-                        format!("{name} overflows into {}, which has limited places itself; choose a setting without a limit", target.label()),
+                        format!("placements.settings.{id}.places.overflow_to"),
+                        format!(
+                            "{name} overflows into {}, which has limited places itself; choose a setting without a limit",
+                            target.label()
+                        ),
                     );
                 }
             }
         }
         for (year, mix) in &pl.waypoints {
-            let base = format!("placements.waypoints.{year}");
             if *year <= a.first_year || *year >= pl.target_year {
                 self.push(
-                    base.clone(),
+                    format!("placements.waypoints.{year}"),
                     format!(
                         "A published mix for {year} must fall after {} and before the target year {}",
                         a.first_year, pl.target_year
                     ),
                 );
             }
-            self.shares(&base, &format!("in {year}"), mix);
+            self.shares(
+                &|| format!("placements.waypoints.{year}"),
+                &|| format!("in {year}"),
+                mix,
+            );
         }
 
         self.lines("other_spend", "spend lines", &s.other_spend);
@@ -425,8 +446,8 @@ impl Checker {
             ("at_risk", sp.confidence.at_risk),
         ] {
             self.range(
-                &format!("savings.confidence.{name}"),
-                "Delivery confidence",
+                &|| format!("savings.confidence.{name}"),
+                &|| "Delivery confidence".into(),
                 v,
                 Decimal::ZERO,
                 Decimal::ONE,
@@ -435,41 +456,47 @@ impl Checker {
         }
         self.items("savings.projects", "projects", sp.projects.len());
         for (i, p) in sp.projects.iter().enumerate() {
-            let base = format!("savings.projects[{i}]");
-            self.text(&format!("{base}.name"), "the project's name", &p.name, true);
             self.text(
-                &format!("{base}.reference"),
+                &|| format!("savings.projects[{i}].name"),
+                "the project's name",
+                &p.name,
+                true,
+            );
+            self.text(
+                &|| format!("savings.projects[{i}].reference"),
                 "The reference",
                 &p.reference,
                 false,
             );
             self.text(
-                &format!("{base}.workstream"),
+                &|| format!("savings.projects[{i}].workstream"),
                 "The workstream",
                 &p.workstream,
                 false,
             );
-            let label = if p.name.trim().is_empty() {
-                format!("Project {}", i + 1)
-            } else {
-                p.name.clone()
+            let label = || {
+                if p.name.trim().is_empty() {
+                    format!("project {}", i + 1)
+                } else {
+                    p.name.clone()
+                }
             };
             self.by_year(
-                &format!("{base}.savings"),
-                &format!("The saving from {label}"),
+                &|| format!("savings.projects[{i}].savings"),
+                &|| format!("The saving from {}", label()),
                 &p.savings,
                 |c, p, w, v| c.amount(p, w, v, true),
             );
             self.by_year(
-                &format!("{base}.achieved"),
-                &format!("The achieved saving from {label}"),
+                &|| format!("savings.projects[{i}].achieved"),
+                &|| format!("The achieved saving from {}", label()),
                 &p.achieved,
                 |c, p, w, v| c.amount(p, w, v, true),
             );
             if let Some(c) = p.confidence {
                 self.range(
-                    &format!("{base}.confidence"),
-                    &format!("Delivery confidence for {label}"),
+                    &|| format!("savings.projects[{i}].confidence"),
+                    &|| format!("Delivery confidence for {}", label()),
                     c,
                     Decimal::ZERO,
                     Decimal::ONE,
@@ -480,28 +507,28 @@ impl Checker {
 
         let ag = &s.agreement;
         self.by_year(
-            "agreement.payments",
-            "The DfE payment",
+            &|| "agreement.payments".into(),
+            &|| "The DfE payment".into(),
             &ag.payments,
             |c, p, w, v| c.amount(p, w, v, false),
         );
         self.by_year(
-            "agreement.agreed_path",
-            "The agreed deficit",
+            &|| "agreement.agreed_path".into(),
+            &|| "The agreed deficit".into(),
             &ag.agreed_path,
             |c, p, w, v| c.amount(p, w, v, true),
         );
         if s.sources.len() > MAX_SOURCES {
             self.push(
-                "sources",
+                "sources".into(),
                 format!("At most {MAX_SOURCES} sources are allowed"),
             );
         }
         for (path, src) in &s.sources {
-            if path.len() > MAX_TEXT || src.detail.chars().count() > MAX_SOURCE_TEXT {
+            if path.len() > MAX_TEXT || src.detail.len() > MAX_SOURCE_TEXT {
                 self.push(
                     format!("sources.{}", path.chars().take(MAX_TEXT).collect::<String>()),
-                    format!("A source must be at most {MAX_SOURCE_TEXT} characters, for a path of at most {MAX_TEXT}"),
+                    format!("A source must be at most {MAX_SOURCE_TEXT} bytes, for a path of at most {MAX_TEXT}"),
                 );
             }
         }

@@ -1,0 +1,88 @@
+//! The model's speed: baseline and plan for 15 years, 10 settings and 30
+//! projects. Reported in the closing notes; never asserted in tests.
+//! Run with `cargo bench --bench projection`.
+
+use std::hint::black_box;
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use hnb::model::presets;
+use hnb::model::projection::{RunKind, levers, simulate};
+use hnb::model::results::{extra_saving, summarise};
+use hnb::model::scenario::{ByYear, Places, Project, Scenario, Status};
+use hnb::model::{Setting, project};
+use rust_decimal::Decimal;
+
+/// The average authority stretched to 15 years, with 30 projects saving in
+/// every year and two settings with limited places.
+fn big_scenario() -> Scenario {
+    let mut s = presets::find("average").unwrap().scenario();
+    s.about.years = 15;
+    let years: Vec<_> = s.about.years().collect();
+    s.savings.projects = (0..30)
+        .map(|i| Project {
+            reference: format!("P{i}"),
+            name: format!("Project {i}"),
+            workstream: "Bench".into(),
+            savings: years
+                .iter()
+                .map(|y| (*y, Decimal::new(100_000 + i * 1_000, 0)))
+                .collect(),
+            status: Status::ALL[i as usize % 4],
+            confidence: None,
+            achieved: ByYear::new(),
+        })
+        .collect();
+    for setting in [Setting::StateSpecial, Setting::ResourcedProvision] {
+        s.placements.settings[setting].places = Some(Places {
+            now: Decimal::new(900, 0),
+            new_by_year: years
+                .iter()
+                .step_by(3)
+                .map(|y| (*y, Decimal::new(40, 0)))
+                .collect(),
+            overflow_to: Setting::Inmss,
+        });
+    }
+    s
+}
+
+fn bench(c: &mut Criterion) {
+    let s = big_scenario();
+    assert!(project(&s).is_ok());
+    c.bench_function(
+        "project (validate + baseline + plan), 15y x 10 settings x 30 projects",
+        |b| b.iter(|| project(black_box(&s))),
+    );
+    let plan = levers::<Decimal>(&s, RunKind::Mitigated);
+    c.bench_function("simulate one run (Decimal), levers resolved", |b| {
+        b.iter(|| simulate(black_box(&plan)))
+    });
+    let plan_f64 = levers::<f64>(&s, RunKind::Mitigated);
+    c.bench_function("simulate one run (f64), levers resolved", |b| {
+        b.iter(|| simulate(black_box(&plan_f64)))
+    });
+    let p = project(&s).unwrap();
+    c.bench_function("summarise + extra saving", |b| {
+        b.iter(|| {
+            (
+                summarise(black_box(&s), &p),
+                extra_saving(&s, s.about.first_year),
+            )
+        })
+    });
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches, more);
+
+fn parts(c: &mut Criterion) {
+    let s = big_scenario();
+    c.bench_function("validate only", |b| {
+        b.iter(|| hnb::model::validate(black_box(&s)))
+    });
+    c.bench_function("levers (Decimal), mitigated", |b| {
+        b.iter(|| levers::<Decimal>(black_box(&s), RunKind::Mitigated))
+    });
+}
+
+criterion_group!(more, parts);

@@ -1,0 +1,145 @@
+//! The `hnb` command-line tool, run as a user would.
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+use hnb::model::export::{CSV_HEADER, projection_csv};
+use hnb::model::presets::PRESETS;
+use hnb::model::project;
+
+fn hnb(args: &[&str], stdin: &str) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_hnb"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("hnb runs");
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(stdin.as_bytes())
+        .unwrap();
+    child.wait_with_output().unwrap()
+}
+
+fn text(b: &[u8]) -> String {
+    String::from_utf8_lossy(b).into_owned()
+}
+
+#[test]
+fn lists_presets_one_a_line() {
+    let out = hnb(&["presets"], "");
+    assert!(out.status.success());
+    let ids: Vec<String> = text(&out.stdout).lines().map(String::from).collect();
+    assert_eq!(
+        ids,
+        PRESETS.iter().map(|p| p.id.to_string()).collect::<Vec<_>>()
+    );
+}
+
+#[test]
+fn preset_then_project_gives_the_models_csv() {
+    for p in &PRESETS {
+        let json = hnb(&["preset", p.id], "");
+        assert!(json.status.success(), "{}", p.id);
+        let csv = hnb(&["project", "-"], &text(&json.stdout));
+        assert!(csv.status.success(), "{}: {}", p.id, text(&csv.stderr));
+        let csv = text(&csv.stdout);
+        let s = p.scenario();
+        assert_eq!(csv, projection_csv(&project(&s).unwrap()), "{}", p.id);
+        let lines: Vec<&str> = csv.lines().collect();
+        assert!(lines[0].starts_with(CSV_HEADER));
+        assert_eq!(lines.len(), 1 + 2 * usize::from(s.about.years));
+        let first = lines[1].split(',').collect::<Vec<_>>();
+        assert_eq!(first[0], "unmitigated");
+        assert_eq!(first[1], s.about.first_year.to_string());
+        assert!(lines[1 + usize::from(s.about.years)].starts_with("mitigated,"));
+        // Money to two decimal places.
+        for field in &first[3..10] {
+            let (_, pence) = field.split_once('.').expect("decimal point");
+            assert_eq!(pence.len(), 2, "{field}");
+        }
+    }
+}
+
+#[test]
+fn project_reads_a_file_path() {
+    let dir = std::env::temp_dir().join(format!("hnb-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("medway.json");
+    std::fs::write(&file, text(&hnb(&["preset", "medway"], "").stdout)).unwrap();
+    let out = hnb(&["project", file.to_str().unwrap()], "");
+    assert!(out.status.success());
+    assert!(text(&out.stdout).contains("mitigated,2025-26,"));
+    let out = hnb(&["validate", file.to_str().unwrap()], "");
+    assert!(out.status.success());
+    assert!(out.stdout.is_empty());
+}
+
+#[test]
+fn validate_lists_every_problem_and_fails() {
+    let json = text(&hnb(&["preset", "average"], "").stdout)
+        .replace("\"years\": 6", "\"years\": 16")
+        .replace("\"ehcps\": \"4175\"", "\"ehcps\": \"-3\"");
+    let out = hnb(&["validate", "-"], &json);
+    assert_eq!(out.status.code(), Some(1));
+    let lines = text(&out.stdout);
+    assert!(
+        lines.lines().any(|l| l.starts_with("about.years: ")),
+        "{lines}"
+    );
+    assert!(
+        lines.lines().any(|l| l.starts_with("demand.ehcps: ")),
+        "{lines}"
+    );
+    let out = hnb(&["project", "-"], &json);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(out.stdout.is_empty());
+}
+
+#[test]
+fn malformed_input_gives_a_message_not_a_panic() {
+    let cases = [
+        "",
+        "not json",
+        "{\"version\": 1",
+        "[1,2,3]",
+        "{\"version\": 2, \"about\": {}}",
+        "\u{feff}{}",
+        "{\"version\": 1} trailing",
+    ];
+    for input in cases {
+        for cmd in ["project", "validate"] {
+            let out = hnb(&[cmd, "-"], input);
+            assert_eq!(out.status.code(), Some(1), "{cmd} {input:?}");
+            let err = text(&out.stderr);
+            assert!(!err.contains("panicked"), "{err}");
+            assert!(!err.is_empty() || !out.stdout.is_empty());
+        }
+    }
+    let out = hnb(&["validate", "-"], "{\"version\": 2}");
+    assert!(
+        text(&out.stderr).contains("the file says version 2"),
+        "{}",
+        text(&out.stderr)
+    );
+    let out = hnb(&["project", "/no/such/file.json"], "");
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stderr).contains("cannot read"));
+}
+
+#[test]
+fn bad_arguments_exit_2() {
+    for args in [
+        &["preset", "atlantis"][..],
+        &["frobnicate"],
+        &["project"],
+        &["--nope"],
+    ] {
+        let out = hnb(args, "");
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(text(&out.stderr).contains("Usage"));
+    }
+}

@@ -1,0 +1,426 @@
+//! Property tests of MODEL.md's accounting identities over random valid
+//! scenarios, and of rejection (never a panic) for random invalid ones.
+
+use hnb::model::presets::shares_from_counts;
+use hnb::model::scenario::*;
+use hnb::model::validate::MAX_YEARS;
+use hnb::model::{FinYear, PerSetting, Projection, Setting, project};
+use proptest::prelude::*;
+use rust_decimal::Decimal;
+
+fn dec(lo: i64, hi: i64, scale: u32) -> impl Strategy<Value = Decimal> + Clone {
+    (lo..=hi).prop_map(move |v| Decimal::new(v, scale))
+}
+
+fn by_year_of(
+    years: Vec<FinYear>,
+    values: impl Strategy<Value = Decimal> + Clone,
+) -> impl Strategy<Value = ByYear> {
+    let n = years.len();
+    prop::collection::vec(prop::option::of(values), n).prop_map(move |vs| {
+        years
+            .iter()
+            .zip(vs)
+            .filter_map(|(y, v)| v.map(|v| (*y, v)))
+            .collect()
+    })
+}
+
+prop_compose! {
+    fn series(years: Vec<FinYear>, max_pounds: i64)(
+        first in dec(0, max_pounds, 0),
+        growth in dec(-500, 1500, 4),
+        by_year in by_year_of(years, dec(0, max_pounds, 0)),
+    ) -> Series {
+        Series { first, growth, by_year }
+    }
+}
+
+prop_compose! {
+    fn growth(years: Vec<FinYear>)(
+        start in dec(-2000, 3000, 4),
+        end in dec(-2000, 3000, 4),
+        by_year in by_year_of(years, dec(-2000, 3000, 4)),
+    ) -> Growth {
+        Growth { start, end, by_year }
+    }
+}
+
+fn mix() -> impl Strategy<Value = PerSetting<Decimal>> {
+    prop::array::uniform10(0u32..1000).prop_map(shares_from_counts)
+}
+
+fn status() -> impl Strategy<Value = Status> {
+    prop::sample::select(Status::ALL.to_vec())
+}
+
+prop_compose! {
+    fn project_of(years: Vec<FinYear>)(
+        savings in by_year_of(years.clone(), dec(-1_000_000, 5_000_000, 0)),
+        achieved in by_year_of(years, dec(-500_000, 2_000_000, 0)),
+        status in status(),
+        confidence in prop::option::of(dec(0, 100, 2)),
+        name in "[A-Za-z][A-Za-z <>&\"']{0,19}",
+    ) -> Project {
+        Project { reference: String::new(), name, workstream: String::new(), savings, status, confidence, achieved }
+    }
+}
+
+prop_compose! {
+    fn horizon()(first in 2015u16..2040, years in 1u8..=MAX_YEARS)
+        (first in Just(first), years in Just(years),
+         end in 0..years, target in 0..years) -> (FinYear, u8, FinYear, FinYear) {
+        let f = FinYear::new(first).unwrap();
+        (f, years, f.plus(u16::from(end)), f.plus(u16::from(target)))
+    }
+}
+
+prop_compose! {
+    /// A random valid scenario.
+    fn scenario()((first, years, end, target) in horizon())(
+        first in Just(first), years in Just(years), end in Just(end), target in Just(target),
+        ehcps in dec(0, 20_000, 0),
+        d0 in dec(-20_000_000, 80_000_000, 0),
+        hnb in series((0..years).map(|k| first.plus(k.into())).collect(), 120_000_000),
+        transfer_kind in 0u8..3,
+        transfer_rate in dec(0, 100, 4),
+        transfer_series in series((0..years).map(|k| first.plus(k.into())).collect(), 3_000_000),
+        plan_growth in growth((0..years).map(|k| first.plus(k.into())).collect()),
+        base_growth in growth((0..years).map(|k| first.plus(k.into())).collect()),
+        now in mix(), plan in mix(), waypoint in prop::option::of(mix()),
+        costs in prop::array::uniform10(dec(0, 300_000, 0)),
+        inflation in prop::array::uniform10(dec(-500, 1500, 4)),
+        limited in prop::array::uniform10(prop::option::of((dec(0, 3_000, 0), by_year_of((0..years).map(|k| first.plus(k.into())).collect(), dec(0, 200, 0))))),
+        sink in 0usize..10,
+        other in prop::collection::vec(series((0..years).map(|k| first.plus(k.into())).collect(), 10_000_000), 0..3),
+        projects in prop::collection::vec(project_of((0..years).map(|k| first.plus(k.into())).collect()), 0..5),
+        payments in by_year_of((0..years).map(|k| first.plus(k.into())).collect(), dec(0, 10_000_000, 0)),
+        agreed in by_year_of((0..years).map(|k| first.plus(k.into())).collect(), dec(-10_000_000, 100_000_000, 0)),
+        conditional in any::<bool>(),
+    ) -> Scenario {
+        let years_list: Vec<FinYear> = (0..years).map(|k| first.plus(k.into())).collect();
+        let settings = PerSetting::from_fn(|i| Placement {
+            share_now: now.0[i],
+            share_plan: plan.0[i],
+            cost: costs[i],
+            inflation: inflation[i],
+            places: if i == sink { None } else {
+                limited[i].clone().map(|(now, new_by_year)| Places { now, new_by_year, overflow_to: Setting::ALL[sink] })
+            },
+        });
+        let mut waypoints = std::collections::BTreeMap::new();
+        if let Some(w) = waypoint {
+            if target.start() >= first.start() + 2 {
+                waypoints.insert(first.plus(1), w);
+            }
+        }
+        let schools_block_transfer = match transfer_kind {
+            0 => Transfer::None,
+            1 => Transfer::Percent { rate: transfer_rate, schools_block: transfer_series.clone() },
+            _ => Transfer::Amount { amount: transfer_series.clone() },
+        };
+        let _ = years_list;
+        Scenario {
+            version: SCENARIO_VERSION,
+            about: About { authority: "Test".into(), first_year: first, years, agreement_end: end, notes: String::new() },
+            opening_deficit: d0,
+            income: Income {
+                hnb,
+                schools_block_transfer,
+                other_contributions: vec![Line { name: "Health".into(), amount: Series::flat(Decimal::new(250_000, 0)) }],
+            },
+            demand: Demand { ehcps, growth: plan_growth },
+            placements: Placements { target_year: target, settings, waypoints },
+            other_spend: other.into_iter().enumerate().map(|(i, amount)| Line { name: format!("Line {i}"), amount }).collect(),
+            savings: SavingsPlan { projects, confidence: StatusConfidence::default() },
+            agreement: Agreement { payments, conditional, agreed_path: agreed },
+            baseline: Baseline { growth: base_growth },
+            sources: Default::default(),
+        }
+    }
+}
+
+fn config(cases: u32) -> ProptestConfig {
+    ProptestConfig {
+        cases,
+        failure_persistence: None,
+        ..ProptestConfig::default()
+    }
+}
+
+fn run(s: &Scenario) -> Projection {
+    match project(s) {
+        Ok(p) => p,
+        Err(e) => panic!("generated scenario is invalid: {e:#?}"),
+    }
+}
+
+const TOL: Decimal = Decimal::from_parts(1, 0, 0, false, 6); // 0.000001
+
+proptest! {
+    #![proptest_config(config(10_000))]
+
+    /// CD[last] = D0 − ΣB to the penny; every child is placed; R = CD − ΣV.
+    #[test]
+    fn accounting_identities_hold(s in scenario()) {
+        let p = run(&s);
+        for rows in [&p.unmitigated, &p.mitigated] {
+            let balances: Decimal = rows.iter().map(|r| r.in_year_balance).sum();
+            let last = rows.last().unwrap();
+            prop_assert!((last.cumulative_deficit - (s.opening_deficit - balances)).abs() < Decimal::new(1, 2));
+            let mut paid = Decimal::ZERO;
+            for r in rows.iter() {
+                let placed: Decimal = r.children.0.iter().sum();
+                prop_assert!((placed - r.ehcps).abs() <= TOL * (Decimal::TEN + r.ehcps), "{} placed {} of {}", r.year, placed, r.ehcps);
+                prop_assert!(r.children.0.iter().all(|c| *c >= Decimal::ZERO));
+                paid += r.sv_payment;
+                prop_assert_eq!(r.remaining_deficit, r.cumulative_deficit - paid);
+                prop_assert_eq!(r.in_year_balance, r.income - (r.gross_spend - r.savings));
+            }
+        }
+        // The baseline takes no savings, transfer or payments.
+        prop_assert!(p.unmitigated.iter().all(|r| r.savings.is_zero() && r.transfer.is_zero() && r.sv_payment.is_zero()));
+    }
+
+    /// Zero growth, zero inflation, no savings and income equal to spend:
+    /// every year's balance is 0.
+    #[test]
+    fn balanced_steady_state(mut s in scenario()) {
+        s.demand.growth = Growth::default();
+        s.baseline.growth = Growth::default();
+        for p in s.placements.settings.0.iter_mut() {
+            p.inflation = Decimal::ZERO;
+            p.places = None;
+            p.share_plan = p.share_now;
+        }
+        s.placements.waypoints.clear();
+        for l in &mut s.other_spend {
+            l.amount.growth = Decimal::ZERO;
+            l.amount.by_year.clear();
+        }
+        s.savings.projects.clear();
+        s.income.schools_block_transfer = Transfer::None;
+        s.income.other_contributions.clear();
+        let spend = run(&s).unmitigated[0].gross_spend;
+        prop_assume!(spend <= hnb::model::validate::MAX_MONEY);
+        s.income.hnb = Series::flat(spend);
+        let p = run(&s);
+        for rows in [&p.unmitigated, &p.mitigated] {
+            for r in rows.iter() {
+                prop_assert!(r.in_year_balance.abs() < Decimal::new(1, 6), "{}: {}", r.year, r.in_year_balance);
+            }
+        }
+    }
+}
+
+fn deficits(p: &Projection) -> Vec<Decimal> {
+    p.unmitigated
+        .iter()
+        .chain(&p.mitigated)
+        .flat_map(|r| [r.cumulative_deficit, r.remaining_deficit])
+        .collect()
+}
+
+fn never_lower(before: &Projection, after: &Projection) -> bool {
+    deficits(before)
+        .iter()
+        .zip(deficits(after))
+        .all(|(b, a)| a >= *b - TOL)
+}
+
+proptest! {
+    #![proptest_config(config(2_000))]
+
+    /// Higher growth never lowers the deficit.
+    #[test]
+    fn higher_growth_never_lowers_the_deficit(s in scenario(), bump in dec(1, 2000, 4)) {
+        let before = run(&s);
+        let mut t = s.clone();
+        for g in [&mut t.demand.growth, &mut t.baseline.growth] {
+            g.start = (g.start + bump).min(Decimal::ONE);
+            g.end = (g.end + bump).min(Decimal::ONE);
+            for v in g.by_year.values_mut() {
+                *v = (*v + bump).min(Decimal::ONE);
+            }
+        }
+        prop_assert!(never_lower(&before, &run(&t)));
+    }
+
+    /// A higher cost per child never lowers the deficit.
+    #[test]
+    fn higher_cost_never_lowers_the_deficit(s in scenario(), which in 0usize..10, extra in dec(1, 100_000, 0)) {
+        let before = run(&s);
+        let mut t = s.clone();
+        t.placements.settings.0[which].cost += extra;
+        prop_assert!(never_lower(&before, &run(&t)));
+    }
+
+    /// A larger INMSS share, taken from settings that cost no more, never
+    /// lowers the deficit. (Places are removed: with limits, children move
+    /// between overflow settings whose costs the property does not order.)
+    #[test]
+    fn larger_inmss_share_never_lowers_the_deficit(mut s in scenario(), points in 1i64..500) {
+        for p in s.placements.settings.0.iter_mut() {
+            p.places = None;
+            p.inflation = Decimal::ZERO;
+        }
+        let inmss = Setting::Inmss;
+        let before = run(&s);
+        let mut t = s.clone();
+        let cost = t.placements.settings[inmss].cost;
+        let donor = Setting::ALL.into_iter().find(|d| *d != inmss
+            && t.placements.settings[*d].cost <= cost
+            && t.placements.settings[*d].share_now > Decimal::ZERO
+            && t.placements.settings[*d].share_plan > Decimal::ZERO
+            && t.placements.waypoints.values().all(|w| w[*d] > Decimal::ZERO));
+        prop_assume!(donor.is_some());
+        let donor = donor.unwrap();
+        let mut moves: Vec<&mut PerSetting<Decimal>> = t.placements.waypoints.values_mut().collect();
+        let step = Decimal::new(points, 4);
+        for w in moves.iter_mut() {
+            let m = step.min(w[donor]);
+            w[donor] -= m;
+            w[inmss] += m;
+        }
+        let d = &mut t.placements.settings;
+        let m_now = step.min(d[donor].share_now);
+        d[donor].share_now -= m_now;
+        d[inmss].share_now += m_now;
+        let m_plan = step.min(d[donor].share_plan);
+        d[donor].share_plan -= m_plan;
+        d[inmss].share_plan += m_plan;
+        prop_assert!(never_lower(&before, &run(&t)));
+    }
+
+    /// A larger saving never raises the deficit.
+    #[test]
+    fn larger_saving_never_raises_the_deficit(s in scenario(), extra in dec(1, 2_000_000, 0)) {
+        let before = run(&s);
+        let mut t = s.clone();
+        let years: Vec<FinYear> = t.about.years().collect();
+        t.savings.projects.push(Project {
+            reference: String::new(), name: "Extra".into(), workstream: String::new(),
+            savings: years.iter().map(|y| (*y, extra)).collect(),
+            status: Status::Complete, confidence: None, achieved: ByYear::new(),
+        });
+        prop_assert!(never_lower(&run(&t), &before));
+    }
+}
+
+/// Ways to break a valid scenario, each a rule from MODEL.md's "Bad input".
+fn break_it(s: &mut Scenario, how: u8, big: Decimal) -> &'static str {
+    let inmss = Setting::Inmss;
+    match how {
+        0 => {
+            s.demand.ehcps = -Decimal::ONE - big;
+            "demand.ehcps"
+        }
+        1 => {
+            s.placements.settings[inmss].cost = -Decimal::ONE - big;
+            "placements.settings.inmss.cost"
+        }
+        2 => {
+            s.placements.settings[inmss].share_now += Decimal::new(2, 3);
+            "placements.settings.share_now"
+        }
+        3 => {
+            s.placements.target_year = s.about.last_year().plus(1);
+            "placements.target_year"
+        }
+        4 => {
+            for x in Setting::ALL {
+                s.placements.settings[x].places = None;
+            }
+            s.placements.settings[Setting::StateSpecial].places = Some(Places {
+                now: Decimal::TEN,
+                new_by_year: ByYear::new(),
+                overflow_to: inmss,
+            });
+            s.placements.settings[inmss].places = Some(Places {
+                now: Decimal::TEN,
+                new_by_year: ByYear::new(),
+                overflow_to: Setting::Mainstream,
+            });
+            "placements.settings.state_special.places.overflow_to"
+        }
+        5 => {
+            s.demand.growth.start = Decimal::new(-51, 2) - big;
+            "demand.growth.start"
+        }
+        6 => {
+            s.baseline.growth.end = Decimal::new(101, 2) + big;
+            "baseline.growth.end"
+        }
+        7 => {
+            s.about.years = MAX_YEARS + 1;
+            "about.years"
+        }
+        8 => {
+            s.income.hnb.first = Decimal::MAX;
+            "income.hnb.first"
+        }
+        _ => {
+            s.placements.settings[inmss].inflation = Decimal::new(2, 0) + big;
+            "placements.settings.inmss.inflation"
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(config(3_000))]
+
+    /// Each kind of bad input is refused with a problem at the field's path,
+    /// and projecting it returns the problems rather than panicking.
+    #[test]
+    fn bad_input_is_refused_by_field(mut s in scenario(), how in 0u8..10, big in dec(0, i64::MAX, 0)) {
+        let path = break_it(&mut s, how, big);
+        let problems = hnb::model::validate(&s);
+        prop_assert!(problems.iter().any(|p| p.path == path), "{path} not reported in {problems:?}");
+        prop_assert!(problems.iter().all(|p| !p.message.is_empty()));
+        prop_assert!(project(&s).is_err());
+    }
+
+    /// Any decimal in any numeric field: validation decides, and a scenario
+    /// it accepts projects without a panic.
+    #[test]
+    fn any_numbers_never_panic(mut s in scenario(), raw in any::<[(i64, u32); 6]>()) {
+        let d = |(m, e): (i64, u32)| Decimal::new(m, e % 29);
+        s.opening_deficit = d(raw[0]);
+        s.demand.ehcps = d(raw[1]);
+        s.placements.settings[Setting::Inmss].cost = d(raw[2]);
+        s.demand.growth.end = d(raw[3]);
+        s.income.hnb.growth = d(raw[4]);
+        s.placements.settings[Setting::Mainstream].inflation = d(raw[5]);
+        if hnb::model::validate(&s).is_empty() {
+            let _ = run(&s);
+        } else {
+            prop_assert!(project(&s).is_err());
+        }
+    }
+
+    /// Arbitrary text as a scenario file: an error or a scenario, never a
+    /// panic, and a parsed scenario validates and projects without one.
+    #[test]
+    fn arbitrary_files_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..400)) {
+        if let Ok(s) = serde_json::from_slice::<Scenario>(&bytes) {
+            let _ = project(&s);
+        }
+    }
+
+    /// A valid file with one value replaced by arbitrary JSON.
+    #[test]
+    fn damaged_files_never_panic(s in scenario(), at in any::<prop::sample::Index>(), junk in prop_oneof![
+        Just("null".to_string()), Just("-1".to_string()), Just("\"1e400\"".to_string()),
+        Just("\"79228162514264337593543950336\"".to_string()), Just("[]".to_string()),
+        Just("{}".to_string()), Just("\"2024-26\"".to_string()), "\"[0-9.eE+-]{0,30}\"",
+    ]) {
+        let json = serde_json::to_string(&s).unwrap();
+        let values: Vec<usize> = json.match_indices(':').map(|(i, _)| i + 1).collect();
+        let start = values[at.index(values.len())];
+        let end = json[start..].find([',', '}']).map_or(json.len(), |e| start + e);
+        let damaged = format!("{}{}{}", &json[..start], junk, &json[end..]);
+        if let Ok(t) = serde_json::from_str::<Scenario>(&damaged) {
+            let _ = project(&t);
+        }
+    }
+}

@@ -1,0 +1,101 @@
+//! The results a user reads first: first balanced year, year cleared, what
+//! is left at the agreement end, and the extra saving that would clear it.
+
+use hnb::model::presets;
+use hnb::model::results::{ExtraSaving, extra_saving, summarise};
+use hnb::model::scenario::{ByYear, Project, Scenario, Status};
+use hnb::model::{FinYear, project};
+use rust_decimal::Decimal;
+use rust_decimal_macros::dec;
+
+fn y(start: u16) -> FinYear {
+    FinYear::new(start).unwrap()
+}
+
+fn preset(id: &str) -> Scenario {
+    presets::find(id).unwrap().scenario()
+}
+
+/// The remaining deficit at the agreement end with `extra` saved each year
+/// from `from` to the end, by adding it as a project.
+fn remaining_with(s: &Scenario, from: FinYear, extra: Decimal) -> Decimal {
+    let mut t = s.clone();
+    t.savings.projects.push(Project {
+        reference: String::new(),
+        name: "Extra".into(),
+        workstream: String::new(),
+        savings: t
+            .about
+            .years()
+            .filter(|yr| *yr >= from && *yr <= t.about.agreement_end)
+            .map(|yr| (yr, extra))
+            .collect(),
+        status: Status::Complete,
+        confidence: Some(Decimal::ONE),
+        achieved: ByYear::new(),
+    });
+    let p = project(&t).unwrap();
+    summarise(&t, &p).remaining_at_end
+}
+
+#[test]
+fn southwark_headlines() {
+    let s = preset("southwark");
+    let sum = summarise(&s, &project(&s).unwrap());
+    assert_eq!(sum.first_balance_year, Some(y(2024)));
+    assert_eq!(sum.cleared_year, Some(y(2026)));
+    assert_eq!(sum.agreement_end, y(2026));
+    assert!(sum.remaining_at_end < Decimal::ZERO);
+    assert!((sum.unmitigated_at_end - dec!(72_000_000)).abs() < Decimal::ONE);
+    assert_eq!(sum.withheld, Decimal::ZERO);
+    assert!(matches!(
+        extra_saving(&s, y(2024)),
+        ExtraSaving::NotNeeded { .. }
+    ));
+}
+
+#[test]
+fn extra_saving_clears_the_average_authority_exactly() {
+    let s = preset("average");
+    let sum = summarise(&s, &project(&s).unwrap());
+    assert!(
+        sum.remaining_at_end > Decimal::ZERO,
+        "the illustrative authority does not clear unaided"
+    );
+    for from in [2024, 2025, 2027] {
+        let ExtraSaving::Needed { per_year, years } = extra_saving(&s, y(from)) else {
+            panic!("needed");
+        };
+        assert_eq!(years, 2027 - from + 1);
+        assert!(remaining_with(&s, y(from), per_year) <= Decimal::ZERO);
+        assert!(remaining_with(&s, y(from), per_year - Decimal::ONE) > Decimal::ZERO);
+    }
+    assert_eq!(extra_saving(&s, y(2028)), ExtraSaving::TooLate);
+}
+
+#[test]
+fn extra_saving_with_conditional_payments_is_the_least_that_works() {
+    // Southwark with 9% a year more EHCPs: off the agreed path, payments are
+    // withheld, and extra saving also releases them.
+    let mut s = preset("southwark");
+    s.demand.growth.start += dec!(0.04);
+    s.demand.growth.end += dec!(0.04);
+    for v in s.demand.growth.by_year.values_mut() {
+        *v += dec!(0.04);
+    }
+    let p = project(&s).unwrap();
+    let sum = summarise(&s, &p);
+    assert!(
+        sum.withheld > Decimal::ZERO,
+        "payments withheld off the path"
+    );
+    assert!(sum.remaining_at_end > Decimal::ZERO);
+    let ExtraSaving::Needed { per_year, .. } = extra_saving(&s, y(2023)) else {
+        panic!("needed");
+    };
+    assert!(remaining_with(&s, y(2023), per_year) <= Decimal::ZERO);
+    assert!(remaining_with(&s, y(2023), per_year - Decimal::ONE) > Decimal::ZERO);
+    // Without the released payments a straight division would ask for more.
+    let simple = (sum.remaining_at_end / Decimal::from(4)).ceil();
+    assert!(per_year <= simple);
+}
