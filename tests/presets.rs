@@ -88,6 +88,23 @@ fn calibration_is_current() {
         stale.push(format!("medway CALIBRATED_COST_FACTOR: dec!({k})"));
     }
 
+    // Isle of Wight and Wokingham: the first year's in-year deficit equals
+    // the latest published yearly deficit growth.
+    let k = calibrate::cost_scale_for_first_balance(
+        &presets::isle_of_wight::uncalibrated(),
+        -presets::isle_of_wight::LATEST_IN_YEAR_DEFICIT,
+    );
+    if presets::isle_of_wight::CALIBRATED_COST_FACTOR != k {
+        stale.push(format!("isle_of_wight CALIBRATED_COST_FACTOR: dec!({k})"));
+    }
+    let k = calibrate::cost_scale_for_first_balance(
+        &presets::wokingham::uncalibrated(),
+        -presets::wokingham::LATEST_IN_YEAR_DEFICIT,
+    );
+    if presets::wokingham::CALIBRATED_COST_FACTOR != k {
+        stale.push(format!("wokingham CALIBRATED_COST_FACTOR: dec!({k})"));
+    }
+
     // Haringey: the plan delivered in full clears by 2027-28.
     let mut s = presets::haringey::uncalibrated();
     for p in &mut s.savings.projects {

@@ -109,10 +109,10 @@ prop_compose! {
             },
         });
         let mut waypoints = std::collections::BTreeMap::new();
-        if let Some(w) = waypoint {
-            if target.start() >= first.start() + 2 {
-                waypoints.insert(first.plus(1), w);
-            }
+        if let Some(w) = waypoint
+            && target.start() >= first.start() + 2
+        {
+            waypoints.insert(first.plus(1), w);
         }
         let schools_block_transfer = match transfer_kind {
             0 => Transfer::None,

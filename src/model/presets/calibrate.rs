@@ -79,16 +79,37 @@ pub fn other_spend_to_clear(s: &Scenario, line: usize) -> Decimal {
     (-r0 * Decimal::from(1_000_000) / slope).floor()
 }
 
-/// The factor on every setting's cost per child at which the plan's
-/// remaining deficit at the agreement end is £0, rounded down to four
+/// Whether setting `i`'s cost per child may be scaled in calibration: every
+/// cost except those a council's own paper gives.
+fn scalable(s: &Scenario, i: usize) -> bool {
+    use crate::model::scenario::SourceKind;
+    let path = format!(
+        "placements.settings.{}.cost",
+        crate::model::setting::Setting::ALL[i].id()
+    );
+    s.sources
+        .get(&path)
+        .is_none_or(|src| src.kind != SourceKind::Seed)
+}
+
+/// Multiplies every scalable cost per child by `k`.
+fn scale_costs(t: &mut Scenario, k: Decimal) {
+    let which: Vec<bool> = (0..10).map(|i| scalable(t, i)).collect();
+    for (p, scale) in t.placements.settings.0.iter_mut().zip(which) {
+        if scale {
+            p.cost *= k;
+        }
+    }
+}
+
+/// The factor on each scalable cost per child (see `scalable`) at which the
+/// plan's remaining deficit at the agreement end is £0, rounded down to four
 /// places (so the deficit is just cleared). The remaining deficit is linear
 /// in a common factor on costs when no payment is conditional on a path.
 pub fn cost_scale_to_clear(s: &Scenario) -> Decimal {
     let at = |k: Decimal| {
         let mut t = s.clone();
-        for p in t.placements.settings.0.iter_mut() {
-            p.cost *= k;
-        }
+        scale_costs(&mut t, k);
         let rows = simulate(&levers::<Decimal>(&t, RunKind::Mitigated));
         rows.iter()
             .find(|r| r.year == s.about.agreement_end)
@@ -100,4 +121,50 @@ pub fn cost_scale_to_clear(s: &Scenario) -> Decimal {
         return Decimal::ONE;
     }
     (-r0 / slope).round_dp_with_strategy(4, rust_decimal::RoundingStrategy::ToZero)
+}
+
+/// The factor on each scalable cost per child at which the first year's
+/// unmitigated in-year balance equals `balance` (negative is a deficit),
+/// to four places. The balance is linear in a common factor on costs.
+pub fn cost_scale_for_first_balance(s: &Scenario, balance: Decimal) -> Decimal {
+    let at = |k: Decimal| {
+        let mut t = s.clone();
+        scale_costs(&mut t, k);
+        simulate(&levers::<Decimal>(&t, RunKind::Unmitigated))
+            .first()
+            .map_or(Decimal::ZERO, |r| r.in_year_balance)
+    };
+    let b0 = at(Decimal::ZERO);
+    let slope = at(Decimal::ONE) - b0;
+    if slope.is_zero() {
+        return Decimal::ONE;
+    }
+    ((balance - b0) / slope).round_dp(4)
+}
+
+/// Scales each scalable cost per child by `k` (rounded to the pound) and
+/// records the calibration beside its original source.
+pub fn apply_cost_factor(s: &mut Scenario, k: Decimal, why: &str) {
+    use crate::model::scenario::{Source, SourceKind};
+    use crate::model::setting::Setting;
+    let which: Vec<bool> = (0..10).map(|i| scalable(s, i)).collect();
+    for (i, p) in s.placements.settings.0.iter_mut().enumerate() {
+        if !which[i] {
+            continue;
+        }
+        p.cost = (p.cost * k).round();
+        let path = format!("placements.settings.{}.cost", Setting::ALL[i].id());
+        let before = s
+            .sources
+            .get(&path)
+            .map(|src| src.detail.clone())
+            .unwrap_or_default();
+        s.sources.insert(
+            path,
+            Source::new(
+                SourceKind::Calibrated,
+                format!("The figure below times {k}, {why} Before calibration: {before}"),
+            ),
+        );
+    }
 }

@@ -1,5 +1,6 @@
 //! Isle of Wight, from its May 2024 Safety Valve monitoring return (seed 002).
 
+use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
 
 use super::national::SEN2;
@@ -12,7 +13,27 @@ use crate::model::setting::Setting;
 const SEED: &str =
     "Isle of Wight Council, Safety Valve monitoring template, submitted 31 May 2024 (seed 002)";
 
+/// The factor on national costs per child at which the first year's
+/// in-year deficit equals the latest published yearly growth of the
+/// authority's deficit (from `calibrate::cost_scale_for_first_balance`).
+pub const CALIBRATED_COST_FACTOR: Decimal = dec!(0.7714);
+
+/// The authority's latest published yearly deficit growth (2021-22).
+pub const LATEST_IN_YEAR_DEFICIT: Decimal = dec!(2_044_000);
+
+/// The preset: national costs per child scaled by the calibrated factor.
 pub fn scenario() -> Scenario {
+    let mut s = uncalibrated();
+    super::calibrate::apply_cost_factor(
+        &mut s,
+        CALIBRATED_COST_FACTOR,
+        "the factor at which the first year's in-year deficit is £2.0m, the growth of the Isle of Wight's DSG deficit in 2021-22 (from £4.3m to £6.3m): DfE's DSG balance as a share of the grant (SEND and AP inclusion dashboard); whole DSG, approximate.",
+    );
+    s
+}
+
+/// Everything but the calibrated cost factor.
+pub fn uncalibrated() -> Scenario {
     let mut b = Builder::new("Isle of Wight", 2023, 7, 2027);
     b.about(
         Illustrative,

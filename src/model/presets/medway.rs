@@ -6,7 +6,7 @@ use rust_decimal_macros::dec;
 
 use super::national::SEN2;
 use super::{Builder, by_year, spread};
-use crate::model::scenario::{Growth, Scenario, Series, Source, SourceKind::*};
+use crate::model::scenario::{Growth, Scenario, Series, SourceKind::*};
 use crate::model::setting::{PerSetting, Setting};
 
 const SEED: &str = "Medway, Update on the Safety Valve Intervention Programme, Children and Young People Overview and Scrutiny Committee, 29 November 2022 (seed 004)";
@@ -222,21 +222,12 @@ pub fn uncalibrated() -> Scenario {
 /// The preset: national costs per child scaled by the calibrated factor.
 pub fn scenario() -> Scenario {
     let mut s = uncalibrated();
-    for (setting, p) in s.placements.settings.0.iter_mut().enumerate() {
-        p.cost = (p.cost * CALIBRATED_COST_FACTOR).round();
-        let path = format!("placements.settings.{}.cost", Setting::ALL[setting].id());
-        let national = s
-            .sources
-            .get(&path)
-            .map(|src| src.detail.clone())
-            .unwrap_or_default();
-        s.sources.insert(
-            path,
-            Source::new(
-                Calibrated,
-                format!("The national figure times {CALIBRATED_COST_FACTOR}, the factor at which the plan as submitted, with the £17.7m requested, clears the deficit by the end of 2025-26 (§7.6, §7.8 of {SEED}). National figure: {national}"),
-            ),
-        );
-    }
+    super::calibrate::apply_cost_factor(
+        &mut s,
+        CALIBRATED_COST_FACTOR,
+        &format!(
+            "the factor at which the plan as submitted, with the £17.7m requested, clears the deficit by the end of 2025-26 (§7.6, §7.8 of {SEED})."
+        ),
+    );
     s
 }

@@ -1,6 +1,7 @@
 //! Wokingham, from its March 2024 Safety Valve update to Children's Services
 //! Overview and Scrutiny (seed 003).
 
+use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
 
 use super::national::SEN2;
@@ -10,7 +11,27 @@ use crate::model::setting::Setting;
 
 const SEED: &str = "Wokingham Borough Council, Safety Valve Programme & SEND Improvement, update for Children's Services Overview and Scrutiny, 20 March 2024 (seed 003)";
 
+/// The factor on national costs per child at which the first year's
+/// in-year deficit equals the latest published yearly growth of the
+/// authority's deficit (from `calibrate::cost_scale_for_first_balance`).
+pub const CALIBRATED_COST_FACTOR: Decimal = dec!(0.8962);
+
+/// The authority's latest published yearly deficit growth (2021-22).
+pub const LATEST_IN_YEAR_DEFICIT: Decimal = dec!(3_506_000);
+
+/// The preset: national costs per child scaled by the calibrated factor.
 pub fn scenario() -> Scenario {
+    let mut s = uncalibrated();
+    super::calibrate::apply_cost_factor(
+        &mut s,
+        CALIBRATED_COST_FACTOR,
+        "the factor at which the first year's in-year deficit is £3.5m, the growth of Wokingham's DSG deficit in 2021-22 (from £6.5m to £10.0m): DfE's DSG balance as a share of the grant (SEND and AP inclusion dashboard); whole DSG, approximate.",
+    );
+    s
+}
+
+/// Everything but the calibrated cost factor.
+pub fn uncalibrated() -> Scenario {
     let mut b = Builder::new("Wokingham", 2023, 6, 2027);
     b.about(
         Illustrative,
