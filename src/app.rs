@@ -1,58 +1,90 @@
-//! The calculator page.
+//! The calculator page: one reducer holds the state; the projection of the
+//! last valid scenario is memoised from it, never stored.
 
-use rust_decimal::Decimal;
-use rust_decimal::prelude::ToPrimitive;
-use rust_decimal_macros::dec;
+pub mod chart;
+mod context;
+pub mod controls;
+mod errors;
+pub mod field;
+mod picker;
+pub mod results;
+pub mod state;
+pub mod units;
+
+use std::rc::Rc;
+
 use yew::prelude::*;
 
-use crate::model::presets;
-use crate::model::scenario::Growth;
+use self::context::Ctx;
+use self::controls::{AgreementPanel, CostsPanel, DemandPanel, MixPanel, MoneyPanel, PlacesPanel};
+use self::errors::ErrorSummary;
+use self::picker::PresetPicker;
+use self::results::{DeficitChart, Headline, ResultProps, StackChart, StackKind, YearTable};
+use self::state::State;
+use crate::model::project;
+
+/// Props of [`App`]: the state to start from (the default preset unless a
+/// test or a link gives another).
+#[derive(Properties, PartialEq, Default)]
+pub struct AppProps {
+    /// The starting state.
+    #[prop_or_default]
+    pub initial: Option<Rc<State>>,
+}
 
 /// The page.
 #[component]
-pub fn App() -> Html {
-    // Growth in tenths of a percentage point, as the slider reports it.
-    let tenths = use_state(|| 100_i64);
-    let rate = Decimal::new(*tenths, 3);
-    let base = use_memo((), |_| {
-        presets::find(presets::DEFAULT_PRESET).map(|p| p.scenario())
+pub fn App(p: &AppProps) -> Html {
+    let initial = p.initial.clone();
+    let state = use_reducer(move || initial.map(|s| (*s).clone()).unwrap_or_else(State::initial));
+    let good = state.good.clone();
+    let projection = use_memo(state.generation, move |_| {
+        // `good` always validates, so this is never `Err`; an empty
+        // projection would show empty charts rather than a blank page.
+        project(&good).ok()
     });
-    let (start, in_five) = match base.as_ref() {
-        Some(s) => {
-            let mut s = s.clone();
-            s.demand.growth = Growth::constant(rate);
-            let last = crate::model::project(&s)
-                .ok()
-                .and_then(|p| p.mitigated.last().map(|r| r.ehcps));
-            (s.demand.ehcps, last.unwrap_or_default())
-        }
-        None => (Decimal::ZERO, Decimal::ZERO),
+    let ctx = Ctx {
+        state: Rc::new((*state).clone()),
+        dispatch: state.dispatcher(),
     };
-    let in_five = in_five.round().to_i64().unwrap_or_default();
-    let oninput = {
-        let tenths = tenths.clone();
-        Callback::from(move |e: InputEvent| {
-            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
-            if let Ok(v) = input.value().parse::<i64>() {
-                tenths.set(v.clamp(-500, 1000));
-            }
-        })
-    };
-    let pct = format!("{}%", (rate * dec!(100)).normalize());
+    let results = (*projection).clone().map(|pr| ResultProps {
+        scenario: state.good.clone(),
+        projection: Rc::new(pr),
+    });
     html! {
-        <main class="page">
-            <h1>{ "High Needs Block deficit calculator" }</h1>
-            <p class="lede">{ "See how a council's special educational needs spending, savings plan and Safety Valve payments change its High Needs deficit, year by year." }</p>
-            <div class="field">
-                <label for="growth">{ "EHCP growth a year" }</label>
-                <input id="growth" type="range" min="-100" max="300" step="5"
-                    value={tenths.to_string()} aria-valuetext={format!("{pct} a year")} {oninput} />
-                <output for="growth" id="growth-value">{ pct }</output>
-            </div>
-            <p id="ehcps-in-five">
-                { format!("An authority with {} EHCPs now would have ", start) }
-                <strong>{ in_five }</strong>{ " in five years." }
-            </p>
-        </main>
+        <ContextProvider<Ctx> context={ctx}>
+            <a class="skip-link" href="#results">{ "Skip to the results" }</a>
+            <header class="masthead">
+                <div class="page masthead__inner">
+                    <p class="masthead__name">{ "High Needs Block deficit calculator" }</p>
+                    <p class="masthead__note">{ "Runs in your browser. Nothing you enter leaves this page." }</p>
+                </div>
+            </header>
+            <main class="page" id="main">
+                <h1>{ "High Needs Block deficit calculator" }</h1>
+                <p class="lede">{ "See how a council's special educational needs spending, savings plan and Safety Valve payments change its High Needs deficit, year by year." }</p>
+                <ErrorSummary />
+                <PresetPicker />
+                <div class="layout">
+                    <div class="layout__results" id="results">
+                        if let Some(r) = results {
+                            <Headline ..r.clone() />
+                            <DeficitChart ..r.clone() />
+                            <StackChart of={r.clone()} kind={StackKind::Spend} />
+                            <StackChart of={r.clone()} kind={StackKind::Children} />
+                            <YearTable ..r />
+                        }
+                    </div>
+                    <div class="layout__controls">
+                        <DemandPanel />
+                        <MixPanel />
+                        <CostsPanel />
+                        <PlacesPanel />
+                        <MoneyPanel />
+                        <AgreementPanel />
+                    </div>
+                </div>
+            </main>
+        </ContextProvider<Ctx>>
     }
 }

@@ -1,0 +1,203 @@
+//! The controls: every lever of the scenario, grouped as a council's paper
+//! would group them.
+
+mod agreement;
+mod demand;
+mod mix;
+mod money;
+mod places;
+
+pub use agreement::AgreementPanel;
+pub use demand::DemandPanel;
+pub use mix::{CostsPanel, MixPanel};
+pub use money::MoneyPanel;
+pub use places::PlacesPanel;
+
+use rust_decimal::Decimal;
+use rust_decimal_macros::dec;
+use yew::prelude::*;
+
+use super::field::{NumberField, Target};
+use super::state::State;
+use super::units::Unit;
+
+/// What a number field shows and edits.
+pub struct Spec<'a> {
+    /// The figure's path.
+    pub path: String,
+    /// Its label.
+    pub label: String,
+    /// Hint text.
+    pub hint: Option<&'a str>,
+    /// Display unit.
+    pub unit: Unit,
+    /// The value, in model units.
+    pub value: Decimal,
+    /// Slider range, in display units.
+    pub range: (Decimal, Decimal, Decimal),
+    /// Words for screen readers after the value.
+    pub words: &'a str,
+    /// What it edits.
+    pub target: Target,
+    /// Compact layout.
+    pub compact: bool,
+}
+
+impl<'a> Spec<'a> {
+    /// A plain field.
+    pub fn new(path: impl Into<String>, label: impl Into<String>, unit: Unit, value: Decimal) -> Self {
+        let range = default_range(unit, value);
+        Spec {
+            path: path.into(),
+            label: label.into(),
+            hint: None,
+            unit,
+            value,
+            range,
+            words: "",
+            target: Target::Plain,
+            compact: false,
+        }
+    }
+
+    /// With a hint.
+    pub fn hint(mut self, hint: &'a str) -> Self {
+        self.hint = Some(hint);
+        self
+    }
+
+    /// With words for screen readers.
+    pub fn words(mut self, words: &'a str) -> Self {
+        self.words = words;
+        self
+    }
+
+    /// With a slider range (display units).
+    pub fn range(mut self, min: Decimal, max: Decimal, step: Decimal) -> Self {
+        self.range = (min, max, step);
+        self
+    }
+
+    /// A slider range from 0 to a round figure above twice `origin`, at
+    /// least `floor` (display units).
+    pub fn up_to(mut self, origin: Decimal, floor: Decimal, step: Decimal) -> Self {
+        let top = nice_ceiling((self.unit.to_display(origin) * dec!(2)).max(floor));
+        self.range = (Decimal::ZERO, top, step);
+        self
+    }
+
+    /// Editing a share.
+    pub fn target(mut self, target: Target) -> Self {
+        self.target = target;
+        self
+    }
+
+    /// Compact layout.
+    pub fn compact(mut self) -> Self {
+        self.compact = true;
+        self
+    }
+
+    /// The field, with its typed text, messages and source from `state`.
+    pub fn render(self, state: &State, children: Html) -> Html {
+        let (min, max, step) = self.range;
+        html! {
+            <NumberField
+                path={self.path.clone()}
+                label={self.label}
+                hint={self.hint.map(|h| AttrValue::from(h.to_string()))}
+                unit={self.unit}
+                value={self.value}
+                {min} {max} {step}
+                words={AttrValue::from(self.words.to_string())}
+                typed={state.typed.get(&self.path).map(|t| AttrValue::from(t.clone()))}
+                errors={state.messages_for(&self.path)}
+                source={state.draft.source_of(&self.path).cloned()}
+                target={self.target}
+                compact={self.compact}
+            >
+                { children }
+            </NumberField>
+        }
+    }
+
+    /// The field with nothing after its number box.
+    pub fn show(self, state: &State) -> Html {
+        self.render(state, Html::default())
+    }
+}
+
+fn default_range(unit: Unit, value: Decimal) -> (Decimal, Decimal, Decimal) {
+    let shown = unit.to_display(value);
+    match unit {
+        Unit::Percent => (dec!(-10), dec!(30), dec!(0.1)),
+        Unit::Millions => (Decimal::ZERO, nice_ceiling((shown * dec!(2)).max(dec!(10))), dec!(0.1)),
+        Unit::Pounds => (Decimal::ZERO, nice_ceiling((shown * dec!(2)).max(dec!(1000))), dec!(100)),
+        Unit::Count => (Decimal::ZERO, nice_ceiling((shown * dec!(2)).max(dec!(100))), dec!(1)),
+    }
+}
+
+/// The next round figure at or above `x` (1, 2, 2.5 or 5 times a power of 10).
+pub fn nice_ceiling(x: Decimal) -> Decimal {
+    if x <= Decimal::ZERO {
+        return Decimal::ONE;
+    }
+    let mut p = Decimal::ONE;
+    while p * dec!(10) <= x {
+        p *= dec!(10);
+    }
+    while p > x {
+        p /= dec!(10);
+    }
+    for m in [dec!(1), dec!(2), dec!(2.5), dec!(5), dec!(10)] {
+        if p * m >= x {
+            return p * m;
+        }
+    }
+    p * dec!(10)
+}
+
+/// A collapsible section of controls.
+#[derive(Properties, PartialEq)]
+pub struct SectionProps {
+    /// The heading.
+    pub title: AttrValue,
+    /// Open at first.
+    #[prop_or_default]
+    pub open: bool,
+    /// One line on what it holds.
+    #[prop_or_default]
+    pub summary: Option<AttrValue>,
+    /// The controls.
+    pub children: Html,
+    /// The element id.
+    pub id: AttrValue,
+}
+
+/// A `<details>` section of controls with a heading.
+#[component]
+pub fn Section(p: &SectionProps) -> Html {
+    html! {
+        <details class="panel" id={p.id.clone()} open={p.open}>
+            <summary class="panel__summary"><h2 class="panel__title">{ p.title.clone() }</h2></summary>
+            <div class="panel__body">
+                if let Some(s) = &p.summary { <p class="hint">{ s.clone() }</p> }
+                { p.children.clone() }
+            </div>
+        </details>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nice_ceilings() {
+        assert_eq!(nice_ceiling(dec!(139.9)), dec!(200));
+        assert_eq!(nice_ceiling(dec!(8351)), dec!(10000));
+        assert_eq!(nice_ceiling(dec!(21)), dec!(25));
+        assert_eq!(nice_ceiling(dec!(0.3)), dec!(0.5));
+        assert_eq!(nice_ceiling(dec!(0)), dec!(1));
+    }
+}

@@ -1,0 +1,28 @@
+//! The error summary at the top of the page (the GOV.UK Design System
+//! pattern): every problem, each a link to its field.
+
+use yew::prelude::*;
+
+use super::context::use_state_ctx;
+use super::field::field_id;
+
+/// The list of problems, shown while there are any.
+#[component]
+pub fn ErrorSummary() -> Html {
+    let state = use_state_ctx();
+    let messages = state.messages();
+    if messages.is_empty() {
+        return Html::default();
+    }
+    html! {
+        <div class="error-summary" id="error-summary" aria-labelledby="error-summary-title" tabindex="-1">
+            <h2 class="error-summary__title" id="error-summary-title">{ "There is a problem" }</h2>
+            <p class="error-summary__note">{ "The results below are from your last valid figures. Correct these to update them; nothing you typed has been lost." }</p>
+            <ul class="error-summary__list">
+                { for messages.iter().map(|p| html! {
+                    <li><a href={format!("#{}", field_id(&p.path))}>{ p.message.clone() }</a></li>
+                }) }
+            </ul>
+        </div>
+    }
+}

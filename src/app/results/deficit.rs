@@ -1,0 +1,132 @@
+//! The cumulative deficit chart: without the plan, with it, what remains
+//! after DfE payments, and the agreed path.
+
+use rust_decimal::Decimal;
+use yew::prelude::*;
+
+use super::ResultProps;
+use crate::app::chart::{Frame, Scale, in_millions, spread_labels, tick_label};
+use crate::model::format::millions_dp;
+
+struct Line {
+    key: &'static str,
+    name: &'static str,
+    short: &'static str,
+    values: Vec<Option<Decimal>>,
+    class: &'static str,
+    markers: bool,
+}
+
+/// The deficit chart with its legend, description and table view.
+#[component]
+pub fn DeficitChart(p: &ResultProps) -> Html {
+    let pr = &p.projection;
+    let years: Vec<String> = pr.mitigated.iter().map(|r| r.year.to_string()).collect();
+    let n = years.len();
+    let mut lines = vec![
+        Line { key: "unmitigated", name: "Without the plan", short: "Without plan", values: pr.unmitigated.iter().map(|r| Some(r.cumulative_deficit)).collect(), class: "line line--unmitigated", markers: false },
+        Line { key: "mitigated", name: "With the plan", short: "With plan", values: pr.mitigated.iter().map(|r| Some(r.cumulative_deficit)).collect(), class: "line line--mitigated", markers: false },
+        Line { key: "remaining", name: "Remaining after DfE payments", short: "Remaining", values: pr.mitigated.iter().map(|r| Some(r.remaining_deficit)).collect(), class: "line line--remaining", markers: true },
+    ];
+    if pr.mitigated.iter().any(|r| r.agreed.is_some()) {
+        lines.push(Line { key: "agreed", name: "Agreed path", short: "Agreed path", values: pr.mitigated.iter().map(|r| r.agreed).collect(), class: "line line--agreed", markers: false });
+    }
+    let frame = Frame::new(640.0, 340.0, 100.0);
+    let scale = Scale::covering(lines.iter().flat_map(|l| l.values.iter().flatten().map(|v| in_millions(*v))));
+    let path = |l: &Line| {
+        let mut d = String::new();
+        let mut pen_down = false;
+        for (i, v) in l.values.iter().enumerate() {
+            match v {
+                Some(v) => {
+                    d.push_str(&format!("{}{:.1},{:.1} ", if pen_down { "L" } else { "M" }, frame.x(i, n), scale.y(&frame, in_millions(*v))));
+                    pen_down = true;
+                }
+                None => pen_down = false,
+            }
+        }
+        d
+    };
+    let ends: Vec<f64> = lines.iter().map(|l| l.values.iter().rev().flatten().next().map_or(0.0, |v| scale.y(&frame, in_millions(*v)))).collect();
+    let label_ys = spread_labels(&ends, 15.0, frame.top + 6.0, frame.top + frame.plot_height());
+    let first = years.first().cloned().unwrap_or_default();
+    let last = years.last().cloned().unwrap_or_default();
+    let describe = |rows: &[crate::model::Row<Decimal>], f: fn(&crate::model::Row<Decimal>) -> Decimal| {
+        match (rows.first(), rows.last()) {
+            (Some(a), Some(b)) => format!("from {} in {} to {} in {}", millions_dp(f(a), 1), a.year, millions_dp(f(b), 1), b.year),
+            _ => String::new(),
+        }
+    };
+    let desc = format!(
+        "Without the plan the cumulative deficit goes {}. With the plan it goes {}. After DfE payments the remaining deficit goes {}.",
+        describe(&pr.unmitigated, |r| r.cumulative_deficit),
+        describe(&pr.mitigated, |r| r.cumulative_deficit),
+        describe(&pr.mitigated, |r| r.remaining_deficit),
+    );
+    html! {
+        <figure class="chart" id="deficit-chart">
+            <figcaption class="chart__title" id="deficit-title">{ format!("Cumulative deficit, {first} to {last} (£ million)") }</figcaption>
+            <ul class="legend" aria-hidden="true">
+                { for lines.iter().map(|l| html! {
+                    <li class="legend__item">
+                        <svg class="legend__swatch" width="36" height="12" viewBox="0 0 36 12" focusable="false"><path class={l.class} d="M2,6 L34,6" /></svg>
+                        { l.name }
+                    </li>
+                }) }
+            </ul>
+            <svg class="chart__svg" viewBox={format!("0 0 {} {}", frame.width, frame.height)} role="img"
+                aria-labelledby="deficit-svg-title deficit-svg-desc" focusable="false">
+                <title id="deficit-svg-title">{ format!("Cumulative deficit, {first} to {last}") }</title>
+                <desc id="deficit-svg-desc">{ desc.clone() }</desc>
+                <g class="axis axis--y">
+                    { for scale.ticks.iter().map(|t| {
+                        let y = scale.y(&frame, *t);
+                        html! { <g>
+                            <line class={if *t == 0.0 { "gridline gridline--zero" } else { "gridline" }} x1={frame.left.to_string()} x2={(frame.left + frame.plot_width()).to_string()} y1={format!("{y:.1}")} y2={format!("{y:.1}")} />
+                            <text class="tick" x={(frame.left - 6.0).to_string()} y={format!("{:.1}", y + 4.0)} text-anchor="end">{ tick_label(*t, "£", "m") }</text>
+                        </g> }
+                    }) }
+                </g>
+                <g class="axis axis--x">
+                    { for years.iter().enumerate().map(|(i, y)| html! {
+                        <text class="tick" x={format!("{:.1}", frame.x(i, n))} y={format!("{:.1}", frame.top + frame.plot_height() + 18.0)} text-anchor="middle">{ y.clone() }</text>
+                    }) }
+                    <text class="axis-title" x={format!("{:.1}", frame.left + frame.plot_width() / 2.0)} y={format!("{:.1}", frame.height - 4.0)} text-anchor="middle">{ "Financial year" }</text>
+                </g>
+                { for lines.iter().zip(&label_ys).map(|(l, ly)| html! {
+                    <g class={format!("series series--{}", l.key)}>
+                        <path class={l.class} d={path(l)} />
+                        if l.markers {
+                            { for l.values.iter().enumerate().filter_map(|(i, v)| v.map(|v| (i, v))).map(|(i, v)| html! {
+                                <circle class="marker" cx={format!("{:.1}", frame.x(i, n))} cy={format!("{:.1}", scale.y(&frame, in_millions(v)))} r="4" />
+                            }) }
+                        }
+                        <text class="line-label" x={format!("{:.1}", frame.left + frame.plot_width() + 8.0)} y={format!("{:.1}", ly + 4.0)}>{ l.short }</text>
+                    </g>
+                }) }
+            </svg>
+            <details class="details chart__table">
+                <summary>{ "Show the deficit figures as a table" }</summary>
+                <div class="table-wrap" tabindex="0" role="region" aria-label="Cumulative deficit by year">
+                    <table class="table">
+                        <caption class="visually-hidden">{ "Cumulative deficit by year, £ million" }</caption>
+                        <thead><tr>
+                            <th scope="col">{ "Year" }</th>
+                            { for lines.iter().map(|l| html! { <th scope="col" class="num">{ l.name }</th> }) }
+                        </tr></thead>
+                        <tbody>
+                            { for years.iter().enumerate().map(|(i, y)| html! {
+                                <tr>
+                                    <th scope="row">{ y.clone() }</th>
+                                    { for lines.iter().map(|l| html! {
+                                        <td class="num">{ l.values[i].map(|v| millions_dp(v, 2)).unwrap_or_else(|| "–".into()) }</td>
+                                    }) }
+                                </tr>
+                            }) }
+                        </tbody>
+                    </table>
+                </div>
+            </details>
+        </figure>
+    }
+}

@@ -1,0 +1,480 @@
+//! The page's one state and its reducer. The reducer is pure: saving to
+//! storage or the address bar happens in effects, never here.
+
+use std::collections::BTreeMap;
+use std::rc::Rc;
+
+use rust_decimal::Decimal;
+use yew::Reducible;
+
+use super::units::Unit;
+use crate::model::mix::rebalance;
+use crate::model::presets::{self, DEFAULT_PRESET};
+use crate::model::scenario::{Places, Scenario, Series, Transfer};
+use crate::model::setting::{PerSetting, Setting};
+use crate::model::year::FinYear;
+use crate::model::{Problem, paths, validate};
+
+/// Which share of a setting: today's or the plan's.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mix {
+    /// Today's shares.
+    Now,
+    /// The planned shares.
+    Plan,
+}
+
+impl Mix {
+    /// The field name in a path.
+    pub fn field(self) -> &'static str {
+        match self {
+            Mix::Now => "share_now",
+            Mix::Plan => "share_plan",
+        }
+    }
+}
+
+/// The Schools Block transfer's form.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TransferKind {
+    /// None.
+    None,
+    /// A percentage of a stated Schools Block.
+    Percent,
+    /// Pounds a year.
+    Amount,
+}
+
+/// Everything a person can do to the scenario.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Action {
+    /// Start again from a preset.
+    LoadPreset(String),
+    /// Text typed in a number box.
+    Type {
+        /// The field's path.
+        path: String,
+        /// What was typed.
+        text: String,
+        /// Its unit.
+        unit: Unit,
+        /// The field's name, for messages.
+        label: String,
+    },
+    /// A value from a slider, in model units.
+    Slide {
+        /// The field's path.
+        path: String,
+        /// The value.
+        value: Decimal,
+    },
+    /// A setting's share, today's or planned, with the rest rebalanced.
+    Share {
+        /// Today's or the plan's.
+        mix: Mix,
+        /// Which setting.
+        setting: Setting,
+        /// The new share (a fraction), or text to parse.
+        value: Result<Decimal, String>,
+        /// What was typed, if it came from the number box.
+        text: Option<String>,
+    },
+    /// Lock or unlock a setting's share.
+    Lock {
+        /// Today's or the plan's.
+        mix: Mix,
+        /// Which setting.
+        setting: Setting,
+        /// Locked or not.
+        locked: bool,
+    },
+    /// The year the plan's mix is reached.
+    TargetYear(FinYear),
+    /// The Schools Block transfer's form.
+    Transfer(TransferKind),
+    /// Limit a setting's places, or lift the limit.
+    LimitPlaces {
+        /// Which setting.
+        setting: Setting,
+        /// Limited or not.
+        limited: bool,
+    },
+    /// Forget a year's explicit figure (back to the line or growth).
+    ClearYear(String),
+}
+
+/// The page's state.
+#[derive(Clone, Debug, PartialEq)]
+pub struct State {
+    /// The preset the work started from.
+    pub preset: String,
+    /// The scenario as loaded, before any change (slider ranges come from
+    /// it, so they do not move under a finger).
+    pub origin: Rc<Scenario>,
+    /// The scenario as entered, which may have problems.
+    pub draft: Scenario,
+    /// The last scenario without problems: the results come from it.
+    pub good: Rc<Scenario>,
+    /// Counts changes to `good`, so the projection is recomputed only then.
+    pub generation: u64,
+    /// Text typed in number boxes, by path, kept as typed.
+    pub typed: BTreeMap<String, String>,
+    /// Text that is not a number, by path, with its message.
+    pub unreadable: BTreeMap<String, String>,
+    /// Validation problems of the draft.
+    pub problems: Vec<Problem>,
+    /// Locked settings in today's mix.
+    pub locks_now: PerSetting<bool>,
+    /// Locked settings in the planned mix.
+    pub locks_plan: PerSetting<bool>,
+}
+
+impl State {
+    /// A state starting from `scenario`.
+    pub fn from_scenario(preset: &str, scenario: Scenario) -> Self {
+        let problems = validate(&scenario);
+        State {
+            preset: preset.to_string(),
+            good: Rc::new(scenario.clone()),
+            origin: Rc::new(scenario.clone()),
+            draft: scenario,
+            generation: 0,
+            typed: BTreeMap::new(),
+            unreadable: BTreeMap::new(),
+            problems,
+            locks_now: PerSetting::default(),
+            locks_plan: PerSetting::default(),
+        }
+    }
+
+    /// The default preset.
+    pub fn initial() -> Self {
+        Self::preset(DEFAULT_PRESET).unwrap_or_else(|| {
+            Self::from_scenario(DEFAULT_PRESET, presets::PRESETS[0].scenario())
+        })
+    }
+
+    /// The preset `id`, if there is one.
+    pub fn preset(id: &str) -> Option<Self> {
+        presets::find(id).map(|p| Self::from_scenario(p.id, p.scenario()))
+    }
+
+    /// Every message to show, by path: unreadable text first, then
+    /// validation problems (for fields whose text is readable).
+    pub fn messages(&self) -> Vec<Problem> {
+        let mut out: Vec<Problem> = self
+            .unreadable
+            .iter()
+            .map(|(path, message)| Problem {
+                path: path.clone(),
+                message: message.clone(),
+            })
+            .collect();
+        out.extend(
+            self.problems
+                .iter()
+                .filter(|p| !self.unreadable.contains_key(&p.path))
+                .cloned(),
+        );
+        out
+    }
+
+    /// The messages for the field at `path`.
+    pub fn messages_for(&self, path: &str) -> Vec<String> {
+        if let Some(m) = self.unreadable.get(path) {
+            return vec![m.clone()];
+        }
+        self.problems
+            .iter()
+            .filter(|p| p.path == path)
+            .map(|p| p.message.clone())
+            .collect()
+    }
+
+    /// Whether the page is showing the last good results rather than the
+    /// draft's.
+    pub fn is_stale(&self) -> bool {
+        !self.unreadable.is_empty() || !self.problems.is_empty()
+    }
+
+    fn locks(&self, mix: Mix) -> &PerSetting<bool> {
+        match mix {
+            Mix::Now => &self.locks_now,
+            Mix::Plan => &self.locks_plan,
+        }
+    }
+
+    /// Re-validates the draft and, if it has no problems, makes it the one
+    /// the results come from.
+    fn settle(mut self) -> Self {
+        self.problems = validate(&self.draft);
+        if self.problems.is_empty() && self.unreadable.is_empty() && *self.good != self.draft {
+            self.good = Rc::new(self.draft.clone());
+            self.generation += 1;
+        }
+        self
+    }
+
+    fn set_share(&mut self, mix: Mix, setting: Setting, value: Decimal) {
+        let settings = &mut self.draft.placements.settings;
+        let current = settings.map(|_, p| match mix {
+            Mix::Now => p.share_now,
+            Mix::Plan => p.share_plan,
+        });
+        let locks = self.locks(mix).clone();
+        let next = rebalance(&current, &locks, setting, value);
+        for (s, v) in next.iter() {
+            let p = &mut self.draft.placements.settings[s];
+            match mix {
+                Mix::Now => p.share_now = *v,
+                Mix::Plan => p.share_plan = *v,
+            }
+            let path = format!("placements.settings.{}.{}", s.id(), mix.field());
+            if s != setting {
+                self.typed.remove(&path);
+                self.unreadable.remove(&path);
+            }
+        }
+    }
+}
+
+impl Reducible for State {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut s = (*self).clone();
+        match action {
+            Action::LoadPreset(id) => {
+                return Rc::new(match State::preset(&id) {
+                    Some(mut fresh) => {
+                        fresh.generation = self.generation + 1;
+                        fresh
+                    }
+                    None => s,
+                });
+            }
+            Action::Type {
+                path,
+                text,
+                unit,
+                label,
+            } => {
+                s.typed.insert(path.clone(), text.clone());
+                match unit.parse(&text, &label) {
+                    Ok(v) => {
+                        s.unreadable.remove(&path);
+                        if paths::set(&mut s.draft, &path, v).is_err() {
+                            s.unreadable.insert(path, format!("{label} cannot be set here"));
+                        }
+                    }
+                    Err(message) => {
+                        s.unreadable.insert(path, message);
+                    }
+                }
+            }
+            Action::Slide { path, value } => {
+                s.typed.remove(&path);
+                s.unreadable.remove(&path);
+                let _ = paths::set(&mut s.draft, &path, value);
+            }
+            Action::Share {
+                mix,
+                setting,
+                value,
+                text,
+            } => {
+                let path = format!("placements.settings.{}.{}", setting.id(), mix.field());
+                match text {
+                    Some(t) => {
+                        s.typed.insert(path.clone(), t);
+                    }
+                    None => {
+                        s.typed.remove(&path);
+                    }
+                }
+                match value {
+                    Ok(v) => {
+                        s.unreadable.remove(&path);
+                        s.set_share(mix, setting, v);
+                    }
+                    Err(message) => {
+                        s.unreadable.insert(path, message);
+                    }
+                }
+            }
+            Action::Lock {
+                mix,
+                setting,
+                locked,
+            } => {
+                match mix {
+                    Mix::Now => s.locks_now[setting] = locked,
+                    Mix::Plan => s.locks_plan[setting] = locked,
+                }
+                return Rc::new(s);
+            }
+            Action::TargetYear(y) => s.draft.placements.target_year = y,
+            Action::Transfer(kind) => {
+                let current = &s.draft.income.schools_block_transfer;
+                let block = match current {
+                    Transfer::Percent { schools_block, .. } => schools_block.clone(),
+                    _ => Series {
+                        first: s.draft.income.hnb.first * Decimal::from(5),
+                        growth: s.draft.income.hnb.growth,
+                        ..Series::default()
+                    },
+                };
+                let amount = match current {
+                    Transfer::Amount { amount } => amount.clone(),
+                    Transfer::Percent { rate, schools_block } => Series::flat((*rate * schools_block.first).round()),
+                    Transfer::None => Series::flat((block.first * Decimal::new(5, 3)).round()),
+                };
+                s.draft.income.schools_block_transfer = match kind {
+                    TransferKind::None => Transfer::None,
+                    TransferKind::Percent => Transfer::Percent {
+                        rate: match current {
+                            Transfer::Percent { rate, .. } => *rate,
+                            _ => Decimal::new(5, 3),
+                        },
+                        schools_block: block,
+                    },
+                    TransferKind::Amount => Transfer::Amount { amount },
+                };
+                s.typed.retain(|k, _| !k.starts_with("income.schools_block_transfer"));
+                s.unreadable.retain(|k, _| !k.starts_with("income.schools_block_transfer"));
+            }
+            Action::LimitPlaces { setting, limited } => {
+                let current = s.good.placements.settings[setting].places.clone();
+                let p = &mut s.draft.placements.settings[setting];
+                p.places = if limited {
+                    let children = (s.draft.demand.ehcps * p.share_now).round();
+                    current.or(Some(Places {
+                        now: children,
+                        new_by_year: Default::default(),
+                        overflow_to: if setting == Setting::Inmss {
+                            Setting::Eotas
+                        } else {
+                            Setting::Inmss
+                        },
+                    }))
+                } else {
+                    None
+                };
+                let prefix = format!("placements.settings.{}.places", setting.id());
+                s.typed.retain(|k, _| !k.starts_with(&prefix));
+                s.unreadable.retain(|k, _| !k.starts_with(&prefix));
+            }
+            Action::ClearYear(path) => {
+                paths::clear(&mut s.draft, &path);
+                s.typed.remove(&path);
+                s.unreadable.remove(&path);
+            }
+        }
+        Rc::new(s.settle())
+    }
+}
+
+/// A share typed as a percentage, read.
+pub fn read_share(text: &str, setting: Setting, mix: Mix) -> Result<Decimal, String> {
+    let when = match mix {
+        Mix::Now => "now",
+        Mix::Plan => "in the plan",
+    };
+    Unit::Percent.parse(text, &format!("{} share {when}", setting.label()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rust_decimal_macros::dec;
+
+    fn act(s: State, a: Action) -> State {
+        (*Rc::new(s).reduce(a)).clone()
+    }
+
+    #[test]
+    fn a_bad_value_keeps_the_text_and_the_last_good_results() {
+        let s = State::initial();
+        let good = s.good.clone();
+        let s = act(
+            s,
+            Action::Type {
+                path: "demand.growth.start".into(),
+                text: "lots".into(),
+                unit: Unit::Percent,
+                label: "EHCP growth".into(),
+            },
+        );
+        assert_eq!(s.typed["demand.growth.start"], "lots");
+        assert!(s.messages_for("demand.growth.start")[0].contains("EHCP growth must be a number"));
+        assert_eq!(s.good, good);
+        let s = act(
+            s,
+            Action::Type {
+                path: "demand.growth.start".into(),
+                text: "250".into(),
+                unit: Unit::Percent,
+                label: "EHCP growth".into(),
+            },
+        );
+        assert!(s.messages_for("demand.growth.start")[0].contains("between -50% and 100%"));
+        assert_eq!(s.good, good, "an out-of-range value leaves the results alone");
+        let s = act(
+            s,
+            Action::Type {
+                path: "demand.growth.start".into(),
+                text: "4.5".into(),
+                unit: Unit::Percent,
+                label: "EHCP growth".into(),
+            },
+        );
+        assert!(s.messages().is_empty());
+        assert_eq!(s.good.demand.growth.start, dec!(0.045));
+        assert_eq!(s.generation, 1);
+    }
+
+    #[test]
+    fn shares_stay_at_100_with_locks() {
+        let s = State::initial();
+        let s = act(
+            s,
+            Action::Lock {
+                mix: Mix::Plan,
+                setting: Setting::StateSpecial,
+                locked: true,
+            },
+        );
+        let special = s.draft.placements.settings[Setting::StateSpecial].share_plan;
+        let s = act(
+            s,
+            Action::Share {
+                mix: Mix::Plan,
+                setting: Setting::Inmss,
+                value: Ok(dec!(0.02)),
+                text: None,
+            },
+        );
+        let p = &s.draft.placements.settings;
+        assert_eq!(p[Setting::Inmss].share_plan, dec!(0.02));
+        assert_eq!(p[Setting::StateSpecial].share_plan, special);
+        assert_eq!(p.0.iter().map(|x| x.share_plan).sum::<Decimal>(), Decimal::ONE);
+        assert!(s.messages().is_empty());
+    }
+
+    #[test]
+    fn presets_load_and_limits_toggle() {
+        let s = act(State::initial(), Action::LoadPreset("medway".into()));
+        assert_eq!(s.draft.about.authority, "Medway");
+        let s = act(
+            s,
+            Action::LimitPlaces {
+                setting: Setting::StateSpecial,
+                limited: true,
+            },
+        );
+        assert!(s.draft.placements.settings[Setting::StateSpecial].places.is_some());
+        assert!(s.messages().is_empty(), "{:?}", s.messages());
+        let s = act(s, Action::LoadPreset("atlantis".into()));
+        assert_eq!(s.draft.about.authority, "Medway", "an unknown preset changes nothing");
+    }
+}
