@@ -4,6 +4,7 @@
 pub mod chart;
 mod context;
 pub mod controls;
+pub mod disclosure;
 mod errors;
 pub mod field;
 mod picker;
@@ -23,6 +24,9 @@ use self::results::{DeficitChart, Headline, ResultProps, StackChart, StackKind, 
 use self::state::State;
 use crate::model::project;
 
+/// How long input must pause before the larger charts and tables redraw.
+const SETTLE_MS: u32 = 120;
+
 /// Props of [`App`]: the state to start from (the default preset unless a
 /// test or a link gives another).
 #[derive(Properties, PartialEq, Default)]
@@ -39,18 +43,37 @@ pub fn App(p: &AppProps) -> Html {
     let state = use_reducer(move || initial.map(|s| (*s).clone()).unwrap_or_else(State::initial));
     let good = state.good.clone();
     let projection = use_memo(state.generation, move |_| {
-        // `good` always validates, so this is never `Err`; an empty
-        // projection would show empty charts rather than a blank page.
-        project(&good).ok()
+        // `good` always validates, so this is never `Err`; without a
+        // projection the results are left out rather than the page blanked.
+        project(&good).ok().map(|p| (good, Rc::new(p)))
     });
     let ctx = Ctx {
-        state: Rc::new((*state).clone()),
         dispatch: state.dispatcher(),
     };
-    let results = (*projection).clone().map(|pr| ResultProps {
-        scenario: state.good.clone(),
-        projection: Rc::new(pr),
-    });
+    let results = (*projection)
+        .clone()
+        .map(|(scenario, projection)| ResultProps {
+            scenario,
+            projection,
+        });
+    // The headline and the deficit chart redraw on every input; the larger
+    // charts and tables follow once input pauses, so a slider drag stays
+    // within a frame.
+    let settled = use_state(|| results.clone());
+    let timer = use_mut_ref(|| None::<gloo::timers::callback::Timeout>);
+    {
+        let settled = settled.clone();
+        let latest = results.clone();
+        use_effect_with(state.generation, move |_| {
+            if *settled != latest {
+                *timer.borrow_mut() =
+                    Some(gloo::timers::callback::Timeout::new(SETTLE_MS, move || {
+                        settled.set(latest);
+                    }));
+            }
+        });
+    }
+    let st = Rc::new((*state).clone());
     html! {
         <ContextProvider<Ctx> context={ctx}>
             <a class="skip-link" href="#results">{ "Skip to the results" }</a>
@@ -63,25 +86,27 @@ pub fn App(p: &AppProps) -> Html {
             <main class="page" id="main">
                 <h1>{ "High Needs Block deficit calculator" }</h1>
                 <p class="lede">{ "See how a council's special educational needs spending, savings plan and Safety Valve payments change its High Needs deficit, year by year." }</p>
-                <ErrorSummary />
-                <PresetPicker />
+                <ErrorSummary messages={st.messages()} />
+                <PresetPicker preset={st.preset.clone()} />
                 <div class="layout">
                     <div class="layout__results" id="results">
                         if let Some(r) = results {
                             <Headline ..r.clone() />
-                            <DeficitChart ..r.clone() />
+                            <DeficitChart ..r />
+                        }
+                        if let Some(r) = (*settled).clone() {
                             <StackChart of={r.clone()} kind={StackKind::Spend} />
                             <StackChart of={r.clone()} kind={StackKind::Children} />
                             <YearTable ..r />
                         }
                     </div>
                     <div class="layout__controls">
-                        <DemandPanel />
-                        <MixPanel />
-                        <CostsPanel />
-                        <PlacesPanel />
-                        <MoneyPanel />
-                        <AgreementPanel />
+                        <DemandPanel state={st.clone()} />
+                        <MixPanel state={st.clone()} />
+                        <CostsPanel state={st.clone()} />
+                        <PlacesPanel state={st.clone()} />
+                        <MoneyPanel state={st.clone()} />
+                        <AgreementPanel state={st} />
                     </div>
                 </div>
             </main>

@@ -26,15 +26,51 @@ async fn every_preset_renders_headline_charts_and_table() {
     for p in &PRESETS {
         let html = render(State::preset(p.id).unwrap()).await;
         let s = p.scenario();
-        assert!(html.contains("High Needs Block deficit calculator"), "{}", p.id);
-        assert!(html.contains(&format!("{}, {} to {}", s.about.authority.replace('\'', "&#39;"), s.about.first_year, s.about.last_year())), "{}", p.id);
-        for id in ["deficit-chart", "spend-chart", "children-chart", "year-table", "headline-cleared"] {
+        assert!(
+            html.contains("High Needs Block deficit calculator"),
+            "{}",
+            p.id
+        );
+        assert!(
+            html.contains(&format!(
+                "{}, {} to {}",
+                s.about.authority.replace('\'', "&#39;"),
+                s.about.first_year,
+                s.about.last_year()
+            )),
+            "{}",
+            p.id
+        );
+        for id in [
+            "deficit-chart",
+            "spend-chart",
+            "children-chart",
+            "year-table",
+            "headline-cleared",
+        ] {
             assert!(html.contains(&format!("id=\"{id}\"")), "{}: {id}", p.id);
         }
         assert_eq!(html.matches("role=\"img\"").count(), 3, "{}", p.id);
-        assert!(html.contains("<desc id=\"deficit-svg-desc\">Without the plan the cumulative deficit goes from"), "{}", p.id);
-        let rows = html.split("id=\"year-table\"").nth(1).unwrap().split("</table>").next().unwrap();
-        assert_eq!(rows.matches("<th scope=\"row\">").count(), usize::from(s.about.years), "{}", p.id);
+        assert!(
+            html.contains(
+                "<desc id=\"deficit-svg-desc\">Without the plan the cumulative deficit goes from"
+            ),
+            "{}",
+            p.id
+        );
+        let rows = html
+            .split("id=\"year-table\"")
+            .nth(1)
+            .unwrap()
+            .split("</table>")
+            .next()
+            .unwrap();
+        assert_eq!(
+            rows.matches("<th scope=\"row\">").count(),
+            usize::from(s.about.years),
+            "{}",
+            p.id
+        );
         assert!(!html.contains("There is a problem"), "{}", p.id);
     }
 }
@@ -45,7 +81,10 @@ async fn southwark_headline_and_agreed_path() {
     assert!(html.contains("In-year balance first reached in 2024-25"));
     assert!(html.contains("Deficit cleared in 2026-27"));
     assert!(html.contains("series--agreed"));
-    assert!(html.contains("£14.68m"), "the table shows the paper's remaining deficit");
+    assert!(
+        html.contains("£14.68m"),
+        "the table shows the paper's remaining deficit"
+    );
 }
 
 #[tokio::test]
@@ -53,13 +92,24 @@ async fn average_headline_says_what_is_still_owed() {
     let html = render(State::initial()).await;
     assert!(html.contains("No in-year balance by 2029-30"));
     assert!(html.contains("still owed at the end of 2027-28"));
-    assert!(!html.contains("series--agreed"), "no agreed path without an agreement");
+    assert!(
+        !html.contains("series--agreed"),
+        "no agreed path without an agreement"
+    );
 }
 
 #[tokio::test]
 async fn bad_input_shows_messages_keeps_text_and_last_results() {
     let good = render(State::initial()).await;
-    let headline = |h: &str| h.split("id=\"headline-cleared\"").nth(1).unwrap().split("</li>").next().unwrap().to_string();
+    let headline = |h: &str| {
+        h.split("id=\"headline-cleared\"")
+            .nth(1)
+            .unwrap()
+            .split("</li>")
+            .next()
+            .unwrap()
+            .to_string()
+    };
     let s = act(
         State::initial(),
         Action::Type {
@@ -72,8 +122,14 @@ async fn bad_input_shows_messages_keeps_text_and_last_results() {
     let html = render(s).await;
     assert!(html.contains("There is a problem"));
     assert!(html.contains("href=\"#f-demand-growth-start\""));
-    assert!(html.contains("EHCP growth a year, at the start of the plan must be a number, like 4.5"));
+    assert!(
+        html.contains("EHCP growth a year, at the start of the plan must be a number, like 4.5")
+    );
     assert!(html.contains("value=\"nine\""), "the typed text stays");
     assert!(html.contains("aria-invalid=\"true\""));
-    assert_eq!(headline(&html), headline(&good), "the last valid results stay");
+    assert_eq!(
+        headline(&html),
+        headline(&good),
+        "the last valid results stay"
+    );
 }

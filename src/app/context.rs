@@ -1,28 +1,19 @@
-//! The state, shared with every component through a context.
-
-use std::rc::Rc;
+//! The dispatcher, shared with every component through a context. Panels
+//! get the state as props, so each can skip drawing when its part of the
+//! state has not changed.
 
 use yew::prelude::*;
 
-use super::state::State;
+use super::state::{Action, State};
 
-/// What components get from the page: the state and a way to change it.
+/// What components get from the page: a way to change the state.
 #[derive(Clone, PartialEq)]
 pub struct Ctx {
-    /// The current state.
-    pub state: Rc<State>,
     /// Sends actions to the reducer.
     pub dispatch: UseReducerDispatcher<State>,
 }
 
-/// The current state.
-#[hook]
-pub fn use_state_ctx() -> Rc<State> {
-    use_context::<Ctx>().map(|c| c.state).unwrap_or_else(|| Rc::new(State::initial()))
-}
-
-/// The dispatcher (stable across renders, so components that take only data
-/// as props are not re-rendered needlessly).
+/// The dispatcher (stable across renders).
 #[hook]
 pub fn use_dispatch() -> Dispatch {
     Dispatch(use_context::<Ctx>().map(|c| c.dispatch))
@@ -34,7 +25,7 @@ pub struct Dispatch(Option<UseReducerDispatcher<State>>);
 
 impl Dispatch {
     /// Sends `action` to the reducer.
-    pub fn dispatch(&self, action: super::state::Action) {
+    pub fn dispatch(&self, action: Action) {
         if let Some(d) = &self.0 {
             d.dispatch(action);
         }

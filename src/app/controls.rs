@@ -1,25 +1,47 @@
 //! The controls: every lever of the scenario, grouped as a council's paper
 //! would group them.
 
+use rust_decimal::Decimal;
+use rust_decimal_macros::dec;
+use yew::prelude::*;
+
+use super::disclosure::Disclosure;
+use super::field::{NumberField, Target};
+use super::state::State;
+use super::units::Unit;
+
+/// Props of a panel: the whole state, compared only on the part the panel
+/// shows, so an edit elsewhere does not redraw it.
+macro_rules! panel_props {
+    ($name:ident, $prefixes:expr, |$a:ident, $b:ident| $same:expr) => {
+        /// Props of the panel of the same name.
+        #[derive(yew::Properties, Clone)]
+        pub struct $name {
+            /// The page's state.
+            pub state: std::rc::Rc<crate::app::state::State>,
+        }
+
+        impl PartialEq for $name {
+            fn eq(&self, other: &Self) -> bool {
+                let ($a, $b) = (&*self.state, &*other.state);
+                $a.same_fields($b, $prefixes) && $same
+            }
+        }
+    };
+}
+pub(crate) use panel_props;
+
 mod agreement;
 mod demand;
 mod mix;
 mod money;
 mod places;
 
-pub use agreement::AgreementPanel;
-pub use demand::DemandPanel;
-pub use mix::{CostsPanel, MixPanel};
-pub use money::MoneyPanel;
-pub use places::PlacesPanel;
-
-use rust_decimal::Decimal;
-use rust_decimal_macros::dec;
-use yew::prelude::*;
-
-use super::field::{NumberField, Target};
-use super::state::State;
-use super::units::Unit;
+pub use agreement::{AgreementPanel, AgreementProps};
+pub use demand::{DemandPanel, DemandProps};
+pub use mix::{CostsPanel, CostsProps, MixPanel, MixProps};
+pub use money::{MoneyPanel, MoneyProps};
+pub use places::{PlacesPanel, PlacesProps};
 
 /// What a number field shows and edits.
 pub struct Spec<'a> {
@@ -45,7 +67,12 @@ pub struct Spec<'a> {
 
 impl<'a> Spec<'a> {
     /// A plain field.
-    pub fn new(path: impl Into<String>, label: impl Into<String>, unit: Unit, value: Decimal) -> Self {
+    pub fn new(
+        path: impl Into<String>,
+        label: impl Into<String>,
+        unit: Unit,
+        value: Decimal,
+    ) -> Self {
         let range = default_range(unit, value);
         Spec {
             path: path.into(),
@@ -131,9 +158,21 @@ fn default_range(unit: Unit, value: Decimal) -> (Decimal, Decimal, Decimal) {
     let shown = unit.to_display(value);
     match unit {
         Unit::Percent => (dec!(-10), dec!(30), dec!(0.1)),
-        Unit::Millions => (Decimal::ZERO, nice_ceiling((shown * dec!(2)).max(dec!(10))), dec!(0.1)),
-        Unit::Pounds => (Decimal::ZERO, nice_ceiling((shown * dec!(2)).max(dec!(1000))), dec!(100)),
-        Unit::Count => (Decimal::ZERO, nice_ceiling((shown * dec!(2)).max(dec!(100))), dec!(1)),
+        Unit::Millions => (
+            Decimal::ZERO,
+            nice_ceiling((shown * dec!(2)).max(dec!(10))),
+            dec!(0.1),
+        ),
+        Unit::Pounds => (
+            Decimal::ZERO,
+            nice_ceiling((shown * dec!(2)).max(dec!(1000))),
+            dec!(100),
+        ),
+        Unit::Count => (
+            Decimal::ZERO,
+            nice_ceiling((shown * dec!(2)).max(dec!(100))),
+            dec!(1),
+        ),
     }
 }
 
@@ -165,6 +204,9 @@ pub struct SectionProps {
     /// Open at first.
     #[prop_or_default]
     pub open: bool,
+    /// Held open (it holds a field with a problem).
+    #[prop_or_default]
+    pub force: bool,
     /// One line on what it holds.
     #[prop_or_default]
     pub summary: Option<AttrValue>,
@@ -174,18 +216,23 @@ pub struct SectionProps {
     pub id: AttrValue,
 }
 
-/// A `<details>` section of controls with a heading.
+/// A section of controls with a heading, drawn only while open.
 #[component]
 pub fn Section(p: &SectionProps) -> Html {
     html! {
-        <details class="panel" id={p.id.clone()} open={p.open}>
-            <summary class="panel__summary"><h2 class="panel__title">{ p.title.clone() }</h2></summary>
-            <div class="panel__body">
-                if let Some(s) = &p.summary { <p class="hint">{ s.clone() }</p> }
-                { p.children.clone() }
-            </div>
-        </details>
+        <Disclosure class="panel" id={p.id.clone()} open={p.open} force={p.force}
+            summary_class="panel__summary" body_class="panel__body"
+            summary={html! { <h2 class="panel__title">{ p.title.clone() }</h2> }}>
+            if let Some(s) = &p.summary { <p class="hint">{ s.clone() }</p> }
+            { p.children.clone() }
+        </Disclosure>
     }
+}
+
+/// Whether `state` has a message for a path `mine` accepts (so the section
+/// holding that field is held open).
+pub fn has_messages(state: &State, mine: impl Fn(&str) -> bool) -> bool {
+    state.messages().iter().any(|m| mine(&m.path))
 }
 
 #[cfg(test)]

@@ -3,14 +3,20 @@
 
 use yew::prelude::*;
 
-use super::context::use_state_ctx;
 use super::field::field_id;
+use crate::model::Problem;
+
+/// Props of [`ErrorSummary`].
+#[derive(Properties, PartialEq, Clone)]
+pub struct ErrorSummaryProps {
+    /// Every message, by path.
+    pub messages: Vec<Problem>,
+}
 
 /// The list of problems, shown while there are any.
 #[component]
-pub fn ErrorSummary() -> Html {
-    let state = use_state_ctx();
-    let messages = state.messages();
+pub fn ErrorSummary(p: &ErrorSummaryProps) -> Html {
+    let messages = &p.messages;
     if messages.is_empty() {
         return Html::default();
     }

@@ -6,6 +6,7 @@ use rust_decimal::Decimal;
 use yew::prelude::*;
 
 use super::context::use_dispatch;
+use super::disclosure::Disclosure;
 use super::state::{Action, Mix, read_share};
 use super::units::Unit;
 use crate::model::scenario::Source;
@@ -175,10 +176,9 @@ pub fn NumberField(p: &NumberFieldProps) -> Html {
                 { p.children.clone() }
             </div>
             if let Some(src) = &p.source {
-                <details class="source">
-                    <summary>{ "Source: " }{ src.kind.label() }</summary>
+                <Disclosure class="source" summary={html! { <>{ "Source: " }{ src.kind.label() }</> }}>
                     <p>{ src.detail.clone() }</p>
-                </details>
+                </Disclosure>
             }
         </div>
     }

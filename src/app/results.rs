@@ -28,6 +28,7 @@ pub struct ResultProps {
 
 impl PartialEq for ResultProps {
     fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.scenario, &other.scenario) && Rc::ptr_eq(&self.projection, &other.projection)
+        Rc::ptr_eq(&self.scenario, &other.scenario)
+            && Rc::ptr_eq(&self.projection, &other.projection)
     }
 }

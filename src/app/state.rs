@@ -112,7 +112,7 @@ pub struct State {
     /// it, so they do not move under a finger).
     pub origin: Rc<Scenario>,
     /// The scenario as entered, which may have problems.
-    pub draft: Scenario,
+    pub draft: Rc<Scenario>,
     /// The last scenario without problems: the results come from it.
     pub good: Rc<Scenario>,
     /// Counts changes to `good`, so the projection is recomputed only then.
@@ -137,7 +137,7 @@ impl State {
             preset: preset.to_string(),
             good: Rc::new(scenario.clone()),
             origin: Rc::new(scenario.clone()),
-            draft: scenario,
+            draft: Rc::new(scenario),
             generation: 0,
             typed: BTreeMap::new(),
             unreadable: BTreeMap::new(),
@@ -149,9 +149,8 @@ impl State {
 
     /// The default preset.
     pub fn initial() -> Self {
-        Self::preset(DEFAULT_PRESET).unwrap_or_else(|| {
-            Self::from_scenario(DEFAULT_PRESET, presets::PRESETS[0].scenario())
-        })
+        Self::preset(DEFAULT_PRESET)
+            .unwrap_or_else(|| Self::from_scenario(DEFAULT_PRESET, presets::PRESETS[0].scenario()))
     }
 
     /// The preset `id`, if there is one.
@@ -197,6 +196,41 @@ impl State {
         !self.unreadable.is_empty() || !self.problems.is_empty()
     }
 
+    /// Whether `self` and `other` show the same typed text, messages and
+    /// sources for every field whose path starts with one of `prefixes`:
+    /// what a panel needs, besides its slice of the scenario, to know it
+    /// need not be drawn again.
+    pub fn same_fields(&self, other: &State, prefixes: &[&str]) -> bool {
+        let mine = |p: &str| prefixes.iter().any(|x| p.starts_with(x));
+        let typed = |s: &State| {
+            s.typed
+                .iter()
+                .filter(|(k, _)| mine(k))
+                .map(|(k, v)| (k.clone(), v.clone()))
+                .collect::<Vec<_>>()
+        };
+        let unreadable = |s: &State| {
+            s.unreadable
+                .iter()
+                .filter(|(k, _)| mine(k))
+                .map(|(k, v)| (k.clone(), v.clone()))
+                .collect::<Vec<_>>()
+        };
+        let problems = |s: &State| {
+            s.problems
+                .iter()
+                .filter(|p| mine(&p.path))
+                .cloned()
+                .collect::<Vec<_>>()
+        };
+        Rc::ptr_eq(&self.origin, &other.origin)
+            && self.draft.sources == other.draft.sources
+            && self.draft.about == other.draft.about
+            && typed(self) == typed(other)
+            && unreadable(self) == unreadable(other)
+            && problems(self) == problems(other)
+    }
+
     fn locks(&self, mix: Mix) -> &PerSetting<bool> {
         match mix {
             Mix::Now => &self.locks_now,
@@ -208,15 +242,15 @@ impl State {
     /// the results come from.
     fn settle(mut self) -> Self {
         self.problems = validate(&self.draft);
-        if self.problems.is_empty() && self.unreadable.is_empty() && *self.good != self.draft {
-            self.good = Rc::new(self.draft.clone());
+        if self.problems.is_empty() && self.unreadable.is_empty() && *self.good != *self.draft {
+            self.good = self.draft.clone();
             self.generation += 1;
         }
         self
     }
 
     fn set_share(&mut self, mix: Mix, setting: Setting, value: Decimal) {
-        let settings = &mut self.draft.placements.settings;
+        let settings = &self.draft.placements.settings;
         let current = settings.map(|_, p| match mix {
             Mix::Now => p.share_now,
             Mix::Plan => p.share_plan,
@@ -224,7 +258,7 @@ impl State {
         let locks = self.locks(mix).clone();
         let next = rebalance(&current, &locks, setting, value);
         for (s, v) in next.iter() {
-            let p = &mut self.draft.placements.settings[s];
+            let p = &mut Rc::make_mut(&mut self.draft).placements.settings[s];
             match mix {
                 Mix::Now => p.share_now = *v,
                 Mix::Plan => p.share_plan = *v,
@@ -263,8 +297,9 @@ impl Reducible for State {
                 match unit.parse(&text, &label) {
                     Ok(v) => {
                         s.unreadable.remove(&path);
-                        if paths::set(&mut s.draft, &path, v).is_err() {
-                            s.unreadable.insert(path, format!("{label} cannot be set here"));
+                        if paths::set(Rc::make_mut(&mut s.draft), &path, v).is_err() {
+                            s.unreadable
+                                .insert(path, format!("{label} cannot be set here"));
                         }
                     }
                     Err(message) => {
@@ -275,7 +310,7 @@ impl Reducible for State {
             Action::Slide { path, value } => {
                 s.typed.remove(&path);
                 s.unreadable.remove(&path);
-                let _ = paths::set(&mut s.draft, &path, value);
+                let _ = paths::set(Rc::make_mut(&mut s.draft), &path, value);
             }
             Action::Share {
                 mix,
@@ -313,9 +348,10 @@ impl Reducible for State {
                 }
                 return Rc::new(s);
             }
-            Action::TargetYear(y) => s.draft.placements.target_year = y,
+            Action::TargetYear(y) => Rc::make_mut(&mut s.draft).placements.target_year = y,
             Action::Transfer(kind) => {
-                let current = &s.draft.income.schools_block_transfer;
+                let current = s.draft.income.schools_block_transfer.clone();
+                let current = &current;
                 let block = match current {
                     Transfer::Percent { schools_block, .. } => schools_block.clone(),
                     _ => Series {
@@ -326,10 +362,13 @@ impl Reducible for State {
                 };
                 let amount = match current {
                     Transfer::Amount { amount } => amount.clone(),
-                    Transfer::Percent { rate, schools_block } => Series::flat((*rate * schools_block.first).round()),
+                    Transfer::Percent {
+                        rate,
+                        schools_block,
+                    } => Series::flat((*rate * schools_block.first).round()),
                     Transfer::None => Series::flat((block.first * Decimal::new(5, 3)).round()),
                 };
-                s.draft.income.schools_block_transfer = match kind {
+                Rc::make_mut(&mut s.draft).income.schools_block_transfer = match kind {
                     TransferKind::None => Transfer::None,
                     TransferKind::Percent => Transfer::Percent {
                         rate: match current {
@@ -340,14 +379,17 @@ impl Reducible for State {
                     },
                     TransferKind::Amount => Transfer::Amount { amount },
                 };
-                s.typed.retain(|k, _| !k.starts_with("income.schools_block_transfer"));
-                s.unreadable.retain(|k, _| !k.starts_with("income.schools_block_transfer"));
+                s.typed
+                    .retain(|k, _| !k.starts_with("income.schools_block_transfer"));
+                s.unreadable
+                    .retain(|k, _| !k.starts_with("income.schools_block_transfer"));
             }
             Action::LimitPlaces { setting, limited } => {
                 let current = s.good.placements.settings[setting].places.clone();
-                let p = &mut s.draft.placements.settings[setting];
+                let ehcps = s.draft.demand.ehcps;
+                let p = &mut Rc::make_mut(&mut s.draft).placements.settings[setting];
                 p.places = if limited {
-                    let children = (s.draft.demand.ehcps * p.share_now).round();
+                    let children = (ehcps * p.share_now).round();
                     current.or(Some(Places {
                         now: children,
                         new_by_year: Default::default(),
@@ -365,7 +407,7 @@ impl Reducible for State {
                 s.unreadable.retain(|k, _| !k.starts_with(&prefix));
             }
             Action::ClearYear(path) => {
-                paths::clear(&mut s.draft, &path);
+                paths::clear(Rc::make_mut(&mut s.draft), &path);
                 s.typed.remove(&path);
                 s.unreadable.remove(&path);
             }
@@ -418,7 +460,10 @@ mod tests {
             },
         );
         assert!(s.messages_for("demand.growth.start")[0].contains("between -50% and 100%"));
-        assert_eq!(s.good, good, "an out-of-range value leaves the results alone");
+        assert_eq!(
+            s.good, good,
+            "an out-of-range value leaves the results alone"
+        );
         let s = act(
             s,
             Action::Type {
@@ -457,7 +502,10 @@ mod tests {
         let p = &s.draft.placements.settings;
         assert_eq!(p[Setting::Inmss].share_plan, dec!(0.02));
         assert_eq!(p[Setting::StateSpecial].share_plan, special);
-        assert_eq!(p.0.iter().map(|x| x.share_plan).sum::<Decimal>(), Decimal::ONE);
+        assert_eq!(
+            p.0.iter().map(|x| x.share_plan).sum::<Decimal>(),
+            Decimal::ONE
+        );
         assert!(s.messages().is_empty());
     }
 
@@ -472,9 +520,16 @@ mod tests {
                 limited: true,
             },
         );
-        assert!(s.draft.placements.settings[Setting::StateSpecial].places.is_some());
+        assert!(
+            s.draft.placements.settings[Setting::StateSpecial]
+                .places
+                .is_some()
+        );
         assert!(s.messages().is_empty(), "{:?}", s.messages());
         let s = act(s, Action::LoadPreset("atlantis".into()));
-        assert_eq!(s.draft.about.authority, "Medway", "an unknown preset changes nothing");
+        assert_eq!(
+            s.draft.about.authority, "Medway",
+            "an unknown preset changes nothing"
+        );
     }
 }

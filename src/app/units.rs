@@ -24,7 +24,9 @@ impl Unit {
     pub fn show(self, v: Decimal) -> String {
         match self {
             Unit::Percent => format::round(v * dec!(100), 2).normalize().to_string(),
-            Unit::Millions => format::round(v / dec!(1_000_000), 3).normalize().to_string(),
+            Unit::Millions => format::round(v / dec!(1_000_000), 3)
+                .normalize()
+                .to_string(),
             Unit::Pounds => format::round(v, 0).normalize().to_string(),
             Unit::Count => format::round(v, 1).normalize().to_string(),
         }
@@ -75,7 +77,8 @@ impl Unit {
             return Err(format!("Enter {what}"));
         }
         let ok = t.len() <= 24
-            && t.chars().all(|c| c.is_ascii_digit() || c == '.' || c == '-')
+            && t.chars()
+                .all(|c| c.is_ascii_digit() || c == '.' || c == '-')
             && t.chars().filter(|c| *c == '.').count() <= 1
             && !t[1..].contains('-');
         let d = if ok { t.parse::<Decimal>().ok() } else { None };
@@ -93,7 +96,11 @@ impl Unit {
             Unit::Pounds => format::pounds(v),
             Unit::Count => format::count(v),
         };
-        if suffix.is_empty() { base } else { format!("{base} {suffix}") }
+        if suffix.is_empty() {
+            base
+        } else {
+            format!("{base} {suffix}")
+        }
     }
 
     /// The symbol shown before the number box.
@@ -126,7 +133,15 @@ mod tests {
         assert_eq!(Unit::Millions.parse("£12.4m", "HNB"), Ok(dec!(12_400_000)));
         assert_eq!(Unit::Pounds.parse("£23,907", "Cost"), Ok(dec!(23907)));
         assert_eq!(Unit::Count.parse("1,250", "EHCPs"), Ok(dec!(1250)));
-        for bad in ["", "abc", "4..5", "1e5", "--1", "4-5", "12345678901234567890123456789"] {
+        for bad in [
+            "",
+            "abc",
+            "4..5",
+            "1e5",
+            "--1",
+            "4-5",
+            "12345678901234567890123456789",
+        ] {
             let e = Unit::Percent.parse(bad, "EHCP growth").unwrap_err();
             assert!(e.contains("EHCP growth"), "{bad}: {e}");
         }
@@ -139,6 +154,9 @@ mod tests {
         assert_eq!(Unit::Pounds.show(dec!(23907)), "23907");
         assert_eq!(Unit::Count.show(dec!(4175)), "4175");
         assert_eq!(Unit::Percent.words(dec!(0.045), "a year"), "4.5% a year");
-        assert_eq!(Unit::Pounds.words(dec!(23907), "per child"), "£23,907 per child");
+        assert_eq!(
+            Unit::Pounds.words(dec!(23907), "per child"),
+            "£23,907 per child"
+        );
     }
 }

@@ -101,7 +101,11 @@ mod tests {
         locks[Setting::StateSpecial] = true;
         let out = rebalance(&shares, &locks, Setting::Inmss, dec!(0.9));
         assert_eq!(out[Setting::StateSpecial], dec!(0.3));
-        assert_eq!(out[Setting::Inmss], dec!(0.7), "clamped to what the lock leaves");
+        assert_eq!(
+            out[Setting::Inmss],
+            dec!(0.7),
+            "clamped to what the lock leaves"
+        );
         assert_eq!(out[Setting::Mainstream], dec!(0));
         assert_eq!(sum(&out), Decimal::ONE);
         let all = PerSetting::from_fn(|i| i != Setting::Inmss.index());

@@ -76,7 +76,11 @@ fn year_map<'a>(s: &'a mut Scenario, base: &str) -> Option<&'a mut ByYear> {
                 return None;
             }
             let p = s.savings.projects.get_mut(i)?;
-            Some(if *field == "savings" { &mut p.savings } else { &mut p.achieved })
+            Some(if *field == "savings" {
+                &mut p.savings
+            } else {
+                &mut p.achieved
+            })
         }
         _ => None,
     }
@@ -91,7 +95,11 @@ fn entry<'a>(m: &'a mut ByYear, year: &str, create: bool) -> Option<Option<&'a m
     }
 }
 
-fn series_slot<'a>(s: &'a mut Series, rest: &[&str], create: bool) -> Option<Option<&'a mut Decimal>> {
+fn series_slot<'a>(
+    s: &'a mut Series,
+    rest: &[&str],
+    create: bool,
+) -> Option<Option<&'a mut Decimal>> {
     match rest {
         ["first"] => Some(Some(&mut s.first)),
         ["growth"] => Some(Some(&mut s.growth)),
@@ -100,7 +108,11 @@ fn series_slot<'a>(s: &'a mut Series, rest: &[&str], create: bool) -> Option<Opt
     }
 }
 
-fn growth_slot<'a>(g: &'a mut Growth, rest: &[&str], create: bool) -> Option<Option<&'a mut Decimal>> {
+fn growth_slot<'a>(
+    g: &'a mut Growth,
+    rest: &[&str],
+    create: bool,
+) -> Option<Option<&'a mut Decimal>> {
     match rest {
         ["start"] => Some(Some(&mut g.start)),
         ["end"] => Some(Some(&mut g.end)),
@@ -109,7 +121,12 @@ fn growth_slot<'a>(g: &'a mut Growth, rest: &[&str], create: bool) -> Option<Opt
     }
 }
 
-fn line_slot<'a>(lines: &'a mut [Line], part: &str, rest: &[&str], create: bool) -> Option<Option<&'a mut Decimal>> {
+fn line_slot<'a>(
+    lines: &'a mut [Line],
+    part: &str,
+    rest: &[&str],
+    create: bool,
+) -> Option<Option<&'a mut Decimal>> {
     let (_, i) = indexed(part)?;
     match rest {
         ["amount", more @ ..] => series_slot(&mut lines.get_mut(i)?.amount, more, create),
@@ -125,14 +142,18 @@ fn slot<'a>(s: &'a mut Scenario, path: &str, create: bool) -> Option<Option<&'a 
     match parts.as_slice() {
         ["opening_deficit"] => Some(Some(&mut s.opening_deficit)),
         ["income", "hnb", rest @ ..] => series_slot(&mut s.income.hnb, rest, create),
-        ["income", "schools_block_transfer", rest @ ..] => match (&mut s.income.schools_block_transfer, rest) {
-            (Transfer::Percent { rate, .. }, ["rate"]) => Some(Some(rate)),
-            (Transfer::Percent { schools_block, .. }, ["schools_block", more @ ..]) => {
-                series_slot(schools_block, more, create)
+        ["income", "schools_block_transfer", rest @ ..] => {
+            match (&mut s.income.schools_block_transfer, rest) {
+                (Transfer::Percent { rate, .. }, ["rate"]) => Some(Some(rate)),
+                (Transfer::Percent { schools_block, .. }, ["schools_block", more @ ..]) => {
+                    series_slot(schools_block, more, create)
+                }
+                (Transfer::Amount { amount }, ["amount", more @ ..]) => {
+                    series_slot(amount, more, create)
+                }
+                _ => None,
             }
-            (Transfer::Amount { amount }, ["amount", more @ ..]) => series_slot(amount, more, create),
-            _ => None,
-        },
+        }
         ["income", part, rest @ ..] if part.starts_with("other_contributions[") => {
             line_slot(&mut s.income.other_contributions, part, rest, create)
         }
@@ -147,7 +168,9 @@ fn slot<'a>(s: &'a mut Scenario, path: &str, create: bool) -> Option<Option<&'a 
                 ["cost"] => Some(Some(&mut p.cost)),
                 ["inflation"] => Some(Some(&mut p.inflation)),
                 ["places", "now"] => Some(Some(&mut p.places.as_mut()?.now)),
-                ["places", "new_by_year", year] => entry(&mut p.places.as_mut()?.new_by_year, year, create),
+                ["places", "new_by_year", year] => {
+                    entry(&mut p.places.as_mut()?.new_by_year, year, create)
+                }
                 _ => None,
             }
         }
@@ -156,7 +179,9 @@ fn slot<'a>(s: &'a mut Scenario, path: &str, create: bool) -> Option<Option<&'a 
             let mix = s.placements.waypoints.get_mut(&year)?;
             Some(Some(&mut mix[Setting::from_id(id)?]))
         }
-        [part, rest @ ..] if part.starts_with("other_spend[") => line_slot(&mut s.other_spend, part, rest, create),
+        [part, rest @ ..] if part.starts_with("other_spend[") => {
+            line_slot(&mut s.other_spend, part, rest, create)
+        }
         ["savings", "confidence", which] => {
             let c = &mut s.savings.confidence;
             Some(Some(match *which {

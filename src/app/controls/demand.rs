@@ -3,7 +3,8 @@
 use rust_decimal_macros::dec;
 use yew::prelude::*;
 
-use super::super::context::{use_dispatch, use_state_ctx};
+use super::super::context::use_dispatch;
+use super::super::disclosure::Disclosure;
 use super::super::state::Action;
 use super::super::units::Unit;
 use super::{Section, Spec};
@@ -11,7 +12,14 @@ use crate::model::projection::growth_path;
 use crate::model::scenario::Growth;
 
 /// Growth rates year by year: the line's value, or an explicit one.
-fn yearly(base: &str, label: &str, g: &Growth, years: &[crate::model::FinYear], state: &super::super::state::State, dispatch: &super::super::context::Dispatch) -> Html {
+fn yearly(
+    base: &str,
+    label: &str,
+    g: &Growth,
+    years: &[crate::model::FinYear],
+    state: &super::super::state::State,
+    dispatch: &super::super::context::Dispatch,
+) -> Html {
     let path = growth_path(g, years);
     html! {
         <ul class="year-list">
@@ -39,16 +47,22 @@ fn yearly(base: &str, label: &str, g: &Growth, years: &[crate::model::FinYear], 
     }
 }
 
+super::panel_props!(DemandProps, &["demand.", "baseline."], |a, b| a
+    .draft
+    .demand
+    == b.draft.demand
+    && a.draft.baseline == b.draft.baseline);
+
 /// EHCP numbers and growth.
 #[component]
-pub fn DemandPanel() -> Html {
-    let state = use_state_ctx();
+pub fn DemandPanel(p: &DemandProps) -> Html {
+    let state = p.state.clone();
     let dispatch = use_dispatch();
     let s = &state.draft;
     let o = &state.origin;
     let years: Vec<_> = s.about.years().collect();
     html! {
-        <Section id="demand" title="Children with EHCPs" open=true
+        <Section id="demand" force={super::has_messages(&state, |p| p.starts_with("demand.") || p.starts_with("baseline."))} title="Children with EHCPs" open=true
             summary="How many children and young people have an education, health and care plan, and how fast that number grows.">
             { Spec::new("demand.ehcps", format!("EHCPs in {}", s.about.first_year), Unit::Count, s.demand.ehcps)
                 .hint("The January census count for the first year.")
@@ -63,21 +77,17 @@ pub fn DemandPanel() -> Html {
                 .hint("Growth into the last year; the years between follow a straight line.")
                 .words("a year")
                 .show(&state) }
-            <details class="details">
-                <summary>{ "Set growth year by year" }</summary>
-                <div class="details__body">
-                    { yearly("demand.growth", "EHCP growth", &s.demand.growth, &years, &state, &dispatch) }
-                </div>
-            </details>
-            <details class="details">
-                <summary>{ "Growth without the plan (the unmitigated forecast)" }</summary>
-                <div class="details__body">
+            <Disclosure class="details" body_class="details__body" summary={html! { "Set growth year by year" }}
+                force={super::has_messages(&state, |p| p.starts_with("demand.growth.by_year"))}>
+                { yearly("demand.growth", "EHCP growth", &s.demand.growth, &years, &state, &dispatch) }
+            </Disclosure>
+            <Disclosure class="details" body_class="details__body" summary={html! { "Growth without the plan (the unmitigated forecast)" }}
+                force={super::has_messages(&state, |p| p.starts_with("baseline."))}>
                     <p class="hint">{ "The “do nothing” forecast uses this growth, today's placement mix, no new places, no savings plan, no Schools Block transfer and no DfE payments." }</p>
                     { Spec::new("baseline.growth.start", "Growth without the plan, at the start", Unit::Percent, s.baseline.growth.start).words("a year").show(&state) }
                     { Spec::new("baseline.growth.end", "Growth without the plan, by the end", Unit::Percent, s.baseline.growth.end).words("a year").show(&state) }
                     { yearly("baseline.growth", "Growth without the plan", &s.baseline.growth, &years, &state, &dispatch) }
-                </div>
-            </details>
+            </Disclosure>
         </Section>
     }
 }

@@ -4,7 +4,7 @@ use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
 use yew::prelude::*;
 
-use super::super::context::{use_dispatch, use_state_ctx};
+use super::super::context::use_dispatch;
 use super::super::field::{Target, field_id};
 use super::super::state::{Action, Mix};
 use super::super::units::Unit;
@@ -13,10 +13,25 @@ use crate::model::format;
 use crate::model::setting::Setting;
 use crate::model::year::FinYear;
 
+super::panel_props!(
+    MixProps,
+    &["placements.settings.", "placements.target_year"],
+    |a, b| a.draft.placements.target_year == b.draft.placements.target_year
+        && a.locks_now == b.locks_now
+        && a.locks_plan == b.locks_plan
+        && a.draft
+            .placements
+            .settings
+            .0
+            .iter()
+            .zip(&b.draft.placements.settings.0)
+            .all(|(x, y)| x.share_now == y.share_now && x.share_plan == y.share_plan)
+);
+
 /// Today's and the planned mix, with locks and the target year.
 #[component]
-pub fn MixPanel() -> Html {
-    let state = use_state_ctx();
+pub fn MixPanel(p: &MixProps) -> Html {
+    let state = p.state.clone();
     let dispatch = use_dispatch();
     let s = &state.draft;
     let total = |mix: Mix| -> Decimal {
@@ -31,7 +46,10 @@ pub fn MixPanel() -> Html {
             .sum()
     };
     let years: Vec<FinYear> = s.about.years().collect();
-    let target_index = years.iter().position(|y| *y == s.placements.target_year).unwrap_or(0);
+    let target_index = years
+        .iter()
+        .position(|y| *y == s.placements.target_year)
+        .unwrap_or(0);
     let on_target = {
         let dispatch = dispatch.clone();
         let years = years.clone();
@@ -48,11 +66,22 @@ pub fn MixPanel() -> Html {
             Mix::Now => state.locks_now[setting],
             Mix::Plan => state.locks_plan[setting],
         };
-        let id = format!("{}-lock", field_id(&format!("placements.settings.{}.{}", setting.id(), mix.field())));
+        let id = format!(
+            "{}-lock",
+            field_id(&format!(
+                "placements.settings.{}.{}",
+                setting.id(),
+                mix.field()
+            ))
+        );
         let dispatch = dispatch.clone();
         let onchange = Callback::from(move |e: Event| {
             let el: web_sys::HtmlInputElement = e.target_unchecked_into();
-            dispatch.dispatch(Action::Lock { mix, setting, locked: el.checked() });
+            dispatch.dispatch(Action::Lock {
+                mix,
+                setting,
+                locked: el.checked(),
+            });
         });
         let when = match mix {
             Mix::Now => "today's share",
@@ -66,7 +95,7 @@ pub fn MixPanel() -> Html {
         }
     };
     html! {
-        <Section id="mix" title="Where children are placed" open=true
+        <Section id="mix" force={super::has_messages(&state, |p| p.contains(".share_") || p.starts_with("placements.target_year") || p.starts_with("placements.waypoints"))} title="Where children are placed" open=true
             summary="Each setting's share of children with an EHCP, today and in the plan. Moving one share moves the others in proportion so the total stays at 100%; lock a share to keep it where it is.">
             <div class="field">
                 <label class="field__label" for="f-placements-target_year">{ "The year the planned mix is reached" }</label>
@@ -107,14 +136,23 @@ pub fn MixPanel() -> Html {
     }
 }
 
+super::panel_props!(CostsProps, &["placements.settings."], |a, b| a
+    .draft
+    .placements
+    .settings
+    .0
+    .iter()
+    .zip(&b.draft.placements.settings.0)
+    .all(|(x, y)| x.cost == y.cost && x.inflation == y.inflation));
+
 /// Cost per child and its yearly inflation, per setting.
 #[component]
-pub fn CostsPanel() -> Html {
-    let state = use_state_ctx();
+pub fn CostsPanel(p: &CostsProps) -> Html {
+    let state = p.state.clone();
     let s = &state.draft;
     let o = &state.origin;
     html! {
-        <Section id="costs" title="What a place costs"
+        <Section id="costs" force={super::has_messages(&state, |p| p.ends_with(".cost") || p.ends_with(".inflation"))} title="What a place costs"
             summary="The High Needs Block's yearly cost per child in each setting, and how fast it rises.">
             { for Setting::ALL.into_iter().map(|setting| {
                 let p = &s.placements.settings[setting];

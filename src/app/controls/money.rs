@@ -4,16 +4,24 @@
 use rust_decimal_macros::dec;
 use yew::prelude::*;
 
-use super::super::context::{use_dispatch, use_state_ctx};
+use super::super::context::use_dispatch;
 use super::super::state::{Action, TransferKind};
 use super::super::units::Unit;
 use super::{Section, Spec};
 use crate::model::scenario::Transfer;
 
+super::panel_props!(
+    MoneyProps,
+    &["income.", "other_spend", "opening_deficit"],
+    |a, b| a.draft.income == b.draft.income
+        && a.draft.other_spend == b.draft.other_spend
+        && a.draft.opening_deficit == b.draft.opening_deficit
+);
+
 /// Income, other spend and the opening deficit.
 #[component]
-pub fn MoneyPanel() -> Html {
-    let state = use_state_ctx();
+pub fn MoneyPanel(p: &MoneyProps) -> Html {
+    let state = p.state.clone();
     let dispatch = use_dispatch();
     let s = &state.draft;
     let o = &state.origin;
@@ -34,7 +42,7 @@ pub fn MoneyPanel() -> Html {
     };
     let first = s.about.first_year;
     html! {
-        <Section id="money" title="Money in, other spend and the deficit"
+        <Section id="money" force={super::has_messages(&state, |p| p.starts_with("income.") || p.starts_with("other_spend") || p == "opening_deficit")} title="Money in, other spend and the deficit"
             summary="The High Needs Block allocation, money moved from the Schools Block, other contributions, spend not tied to a placement, and the deficit carried in.">
             { Spec::new("opening_deficit", format!("Cumulative deficit carried into {first}"), Unit::Millions, s.opening_deficit)
                 .hint("Positive is a deficit; a surplus is negative.")

@@ -4,22 +4,32 @@ use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
 use yew::prelude::*;
 
-use super::super::context::{use_dispatch, use_state_ctx};
-use super::super::units::Unit;
+use super::super::context::use_dispatch;
+use super::super::disclosure::Disclosure;
 use super::super::state::Action;
+use super::super::units::Unit;
 use super::{Section, Spec};
 use crate::model::setting::Setting;
 
+super::panel_props!(PlacesProps, &["placements.settings."], |a, b| a
+    .draft
+    .placements
+    .settings
+    .0
+    .iter()
+    .zip(&b.draft.placements.settings.0)
+    .all(|(x, y)| x.places == y.places));
+
 /// Limits on places, and new places by year.
 #[component]
-pub fn PlacesPanel() -> Html {
-    let state = use_state_ctx();
+pub fn PlacesPanel(p: &PlacesProps) -> Html {
+    let state = p.state.clone();
     let dispatch = use_dispatch();
     let s = &state.draft;
     let o = &state.origin;
     let years: Vec<_> = s.about.years().collect();
     html! {
-        <Section id="places" title="Places and new places"
+        <Section id="places" force={super::has_messages(&state, |p| p.contains(".places"))} title="Places and new places"
             summary="For settings with a limited number of places: children beyond the places go to the overflow setting (usually an independent special school). Only the plan opens new places.">
             { for Setting::ALL.into_iter().map(|setting| {
                 let p = &s.placements.settings[setting];
@@ -48,9 +58,9 @@ pub fn PlacesPanel() -> Html {
                                     <p class="error-message">{ m }</p>
                                 }) }
                                 <p class="hint">{ format!("Children beyond these places go to: {}.", places.overflow_to.label()) }</p>
-                                <details class="details">
-                                    <summary>{ format!("New places opening in {}", setting.label()) }</summary>
-                                    <div class="details__body">
+                                <Disclosure class="details" body_class="details__body"
+                                    summary={html! { { format!("New places opening in {}", setting.label()) } }}
+                                    force={super::has_messages(&state, |p| p.starts_with(&format!("{base}.places.new_by_year")))}>
                                         <ul class="year-list">
                                             { for years.iter().map(|y| {
                                                 let v = places.new_by_year.get(y).copied().unwrap_or(Decimal::ZERO);
@@ -58,8 +68,7 @@ pub fn PlacesPanel() -> Html {
                                                     .range(dec!(0), dec!(200), dec!(1)).words("new places").compact().show(&state) }</li> }
                                             }) }
                                         </ul>
-                                    </div>
-                                </details>
+                                </Disclosure>
                             </div>
                         }
                     </div>

@@ -6,6 +6,7 @@ use yew::prelude::*;
 
 use super::ResultProps;
 use crate::app::chart::{Frame, Scale, in_millions, spread_labels, tick_label};
+use crate::app::disclosure::Disclosure;
 use crate::model::format::millions_dp;
 
 struct Line {
@@ -24,22 +25,71 @@ pub fn DeficitChart(p: &ResultProps) -> Html {
     let years: Vec<String> = pr.mitigated.iter().map(|r| r.year.to_string()).collect();
     let n = years.len();
     let mut lines = vec![
-        Line { key: "unmitigated", name: "Without the plan", short: "Without plan", values: pr.unmitigated.iter().map(|r| Some(r.cumulative_deficit)).collect(), class: "line line--unmitigated", markers: false },
-        Line { key: "mitigated", name: "With the plan", short: "With plan", values: pr.mitigated.iter().map(|r| Some(r.cumulative_deficit)).collect(), class: "line line--mitigated", markers: false },
-        Line { key: "remaining", name: "Remaining after DfE payments", short: "Remaining", values: pr.mitigated.iter().map(|r| Some(r.remaining_deficit)).collect(), class: "line line--remaining", markers: true },
+        Line {
+            key: "unmitigated",
+            name: "Without the plan",
+            short: "Without plan",
+            values: pr
+                .unmitigated
+                .iter()
+                .map(|r| Some(r.cumulative_deficit))
+                .collect(),
+            class: "line line--unmitigated",
+            markers: false,
+        },
+        Line {
+            key: "mitigated",
+            name: "With the plan",
+            short: "With plan",
+            values: pr
+                .mitigated
+                .iter()
+                .map(|r| Some(r.cumulative_deficit))
+                .collect(),
+            class: "line line--mitigated",
+            markers: false,
+        },
+        Line {
+            key: "remaining",
+            name: "Remaining after DfE payments",
+            short: "Remaining",
+            values: pr
+                .mitigated
+                .iter()
+                .map(|r| Some(r.remaining_deficit))
+                .collect(),
+            class: "line line--remaining",
+            markers: true,
+        },
     ];
     if pr.mitigated.iter().any(|r| r.agreed.is_some()) {
-        lines.push(Line { key: "agreed", name: "Agreed path", short: "Agreed path", values: pr.mitigated.iter().map(|r| r.agreed).collect(), class: "line line--agreed", markers: false });
+        lines.push(Line {
+            key: "agreed",
+            name: "Agreed path",
+            short: "Agreed path",
+            values: pr.mitigated.iter().map(|r| r.agreed).collect(),
+            class: "line line--agreed",
+            markers: false,
+        });
     }
     let frame = Frame::new(640.0, 340.0, 100.0);
-    let scale = Scale::covering(lines.iter().flat_map(|l| l.values.iter().flatten().map(|v| in_millions(*v))));
+    let scale = Scale::covering(
+        lines
+            .iter()
+            .flat_map(|l| l.values.iter().flatten().map(|v| in_millions(*v))),
+    );
     let path = |l: &Line| {
         let mut d = String::new();
         let mut pen_down = false;
         for (i, v) in l.values.iter().enumerate() {
             match v {
                 Some(v) => {
-                    d.push_str(&format!("{}{:.1},{:.1} ", if pen_down { "L" } else { "M" }, frame.x(i, n), scale.y(&frame, in_millions(*v))));
+                    d.push_str(&format!(
+                        "{}{:.1},{:.1} ",
+                        if pen_down { "L" } else { "M" },
+                        frame.x(i, n),
+                        scale.y(&frame, in_millions(*v))
+                    ));
                     pen_down = true;
                 }
                 None => pen_down = false,
@@ -47,13 +97,35 @@ pub fn DeficitChart(p: &ResultProps) -> Html {
         }
         d
     };
-    let ends: Vec<f64> = lines.iter().map(|l| l.values.iter().rev().flatten().next().map_or(0.0, |v| scale.y(&frame, in_millions(*v)))).collect();
-    let label_ys = spread_labels(&ends, 15.0, frame.top + 6.0, frame.top + frame.plot_height());
+    let ends: Vec<f64> = lines
+        .iter()
+        .map(|l| {
+            l.values
+                .iter()
+                .rev()
+                .flatten()
+                .next()
+                .map_or(0.0, |v| scale.y(&frame, in_millions(*v)))
+        })
+        .collect();
+    let label_ys = spread_labels(
+        &ends,
+        15.0,
+        frame.top + 6.0,
+        frame.top + frame.plot_height(),
+    );
     let first = years.first().cloned().unwrap_or_default();
     let last = years.last().cloned().unwrap_or_default();
-    let describe = |rows: &[crate::model::Row<Decimal>], f: fn(&crate::model::Row<Decimal>) -> Decimal| {
+    let describe = |rows: &[crate::model::Row<Decimal>],
+                    f: fn(&crate::model::Row<Decimal>) -> Decimal| {
         match (rows.first(), rows.last()) {
-            (Some(a), Some(b)) => format!("from {} in {} to {} in {}", millions_dp(f(a), 1), a.year, millions_dp(f(b), 1), b.year),
+            (Some(a), Some(b)) => format!(
+                "from {} in {} to {} in {}",
+                millions_dp(f(a), 1),
+                a.year,
+                millions_dp(f(b), 1),
+                b.year
+            ),
             _ => String::new(),
         }
     };
@@ -105,8 +177,7 @@ pub fn DeficitChart(p: &ResultProps) -> Html {
                     </g>
                 }) }
             </svg>
-            <details class="details chart__table">
-                <summary>{ "Show the deficit figures as a table" }</summary>
+            <Disclosure class="details chart__table" summary={html! { { "Show the deficit figures as a table" } }}>
                 <div class="table-wrap" tabindex="0" role="region" aria-label="Cumulative deficit by year">
                     <table class="table">
                         <caption class="visually-hidden">{ "Cumulative deficit by year, £ million" }</caption>
@@ -126,7 +197,7 @@ pub fn DeficitChart(p: &ResultProps) -> Html {
                         </tbody>
                     </table>
                 </div>
-            </details>
+            </Disclosure>
         </figure>
     }
 }

@@ -5,6 +5,7 @@ use yew::prelude::*;
 
 use super::ResultProps;
 use crate::app::chart::{Frame, Scale, as_f64, in_millions, tick_label};
+use crate::app::disclosure::Disclosure;
 use crate::model::format::{count, millions_dp};
 use crate::model::setting::Setting;
 
@@ -45,15 +46,26 @@ pub fn StackChart(p: &StackProps) -> Html {
         StackKind::Children => count(d),
     };
     let (key, title, unit) = match kind {
-        StackKind::Spend => ("spend", "Spend on placements by setting, with the plan", "£ million"),
-        StackKind::Children => ("children", "Children and young people by setting, with the plan", "children"),
+        StackKind::Spend => (
+            "spend",
+            "Spend on placements by setting, with the plan",
+            "£ million",
+        ),
+        StackKind::Children => (
+            "children",
+            "Children and young people by setting, with the plan",
+            "children",
+        ),
     };
     // Settings with nothing in any year are left out of the chart and legend.
     let shown: Vec<Setting> = Setting::ALL
         .into_iter()
         .filter(|s| rows.iter().any(|r| value(r, *s) > Decimal::ZERO))
         .collect();
-    let totals: Vec<Decimal> = rows.iter().map(|r| shown.iter().map(|s| value(r, *s)).sum()).collect();
+    let totals: Vec<Decimal> = rows
+        .iter()
+        .map(|r| shown.iter().map(|s| value(r, *s)).sum())
+        .collect();
     let frame = Frame::new(640.0, 320.0, 16.0);
     let scale = Scale::covering(totals.iter().map(|t| draw(*t)));
     let (prefix, suffix) = match kind {
@@ -70,8 +82,18 @@ pub fn StackChart(p: &StackProps) -> Html {
             let biggest = shown.iter().max_by_key(|s| value(b, **s)).copied();
             format!(
                 "In total, {} in {} and {} in {}.{}",
-                text(*ta), a.year, text(*tb), b.year,
-                biggest.map(|s| format!(" The largest part in {} is {} ({}).", b.year, s.label(), text(value(b, s)))).unwrap_or_default()
+                text(*ta),
+                a.year,
+                text(*tb),
+                b.year,
+                biggest
+                    .map(|s| format!(
+                        " The largest part in {} is {} ({}).",
+                        b.year,
+                        s.label(),
+                        text(value(b, s))
+                    ))
+                    .unwrap_or_default()
             )
         }
         _ => String::new(),
@@ -137,8 +159,7 @@ pub fn StackChart(p: &StackProps) -> Html {
                 }) }
                 <text class="axis-title" x={format!("{:.1}", frame.left + frame.plot_width() / 2.0)} y={format!("{:.1}", frame.height - 4.0)} text-anchor="middle">{ "Financial year" }</text>
             </svg>
-            <details class="details chart__table">
-                <summary>{ format!("Show {} by setting as a table", if kind == StackKind::Spend { "spend" } else { "children" }) }</summary>
+            <Disclosure class="details chart__table" summary={html! { { format!("Show {} by setting as a table", if kind == StackKind::Spend { "spend" } else { "children" }) } }}>
                 <div class="table-wrap" tabindex="0" role="region" aria-label={format!("{title} by year")}>
                     <table class="table">
                         <caption class="visually-hidden">{ format!("{title} ({unit})") }</caption>
@@ -160,7 +181,7 @@ pub fn StackChart(p: &StackProps) -> Html {
                         </tbody>
                     </table>
                 </div>
-            </details>
+            </Disclosure>
         </figure>
     }
 }

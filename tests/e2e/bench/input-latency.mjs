@@ -1,0 +1,75 @@
+// Benchmark (run by hand, never in the test suite): time from a slider's
+// input event to the next painted frame, over 200 moves, in headless Debian
+// Chromium, unthrottled and at 4× CPU slowdown.
+//
+//   node tests/e2e/bench/input-latency.mjs [dist-dir]
+//
+// Each move sets the EHCP growth slider and dispatches `input`; the time is
+// measured to a task queued from the next requestAnimationFrame callback,
+// which runs after that frame's style, layout and paint. Ten warm-up moves
+// are not counted. Also reports the release build's transfer size.
+import { chromium } from 'playwright-core';
+import { spawn } from 'node:child_process';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+
+const here = new URL('.', import.meta.url).pathname;
+const dist = resolve(process.argv[2] ?? join(here, '../../../dist'));
+const port = 4190;
+const server = spawn(process.execPath, [join(here, '../serve.mjs'), dist, String(port)], { stdio: 'ignore' });
+await new Promise((r) => setTimeout(r, 500));
+
+const browser = await chromium.launch({
+  executablePath: '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+});
+
+async function run(rate, width) {
+  const page = await browser.newPage({ viewport: { width, height: 900 } });
+  await page.goto(`http://127.0.0.1:${port}/`);
+  await page.waitForSelector('#headline-cleared');
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+  const times = await page.evaluate(async () => {
+    const el = document.getElementById('f-demand-growth-start');
+    const frame = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+    const out = [];
+    for (let i = 0; i < 210; i++) {
+      const value = (2 + (i % 40) * 0.25).toFixed(2);
+      const t0 = performance.now();
+      el.value = value;
+      el.dispatchEvent(new Event('input', { bubbles: true }));
+      await frame();
+      if (i >= 10) out.push(performance.now() - t0);
+    }
+    return out;
+  });
+  await page.close();
+  times.sort((a, b) => a - b);
+  const q = (p) => times[Math.min(times.length - 1, Math.floor(p * times.length))];
+  return { rate, width, n: times.length, p50: q(0.5), p95: q(0.95), max: times[times.length - 1] };
+}
+
+const results = [];
+for (const width of [1280, 360]) for (const rate of [1, 4]) results.push(await run(rate, width));
+await browser.close();
+server.kill();
+
+console.log('input → next painted frame, EHCP growth slider, 200 moves after 10 warm-up moves');
+for (const r of results) {
+  console.log(`  ${String(r.width).padStart(4)} px, CPU ×${r.rate}: p50 ${r.p50.toFixed(1)} ms, p95 ${r.p95.toFixed(1)} ms, max ${r.max.toFixed(1)} ms`);
+}
+
+let raw = 0, gz = 0, br = 0;
+(function walk(dir) {
+  for (const name of readdirSync(dir)) {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) { if (!name.startsWith('.')) walk(p); continue; }
+    const data = readFileSync(p);
+    raw += data.length;
+    gz += gzipSync(data, { level: 9 }).length;
+    br += brotliCompressSync(data, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+  }
+})(dist);
+console.log(`transfer size of ${dist}: ${(raw / 1024).toFixed(1)} KB raw, ${(gz / 1024).toFixed(1)} KB gzip, ${(br / 1024).toFixed(1)} KB brotli`);
