@@ -101,6 +101,10 @@ pub enum Action {
     },
     /// Forget a year's explicit figure (back to the line or growth).
     ClearYear(String),
+    /// Add a contribution line (council, health or other).
+    AddContribution,
+    /// Remove contribution line `i`.
+    RemoveContribution(usize),
 }
 
 /// The page's state.
@@ -405,6 +409,26 @@ impl Reducible for State {
                 let prefix = format!("placements.settings.{}.places", setting.id());
                 s.typed.retain(|k, _| !k.starts_with(&prefix));
                 s.unreadable.retain(|k, _| !k.starts_with(&prefix));
+            }
+            Action::AddContribution => {
+                let d = Rc::make_mut(&mut s.draft);
+                let n = d.income.other_contributions.len() + 1;
+                d.income
+                    .other_contributions
+                    .push(crate::model::scenario::Line {
+                        name: format!("Contribution {n} (council or health)"),
+                        amount: Series::default(),
+                    });
+            }
+            Action::RemoveContribution(i) => {
+                let d = Rc::make_mut(&mut s.draft);
+                if i < d.income.other_contributions.len() {
+                    d.income.other_contributions.remove(i);
+                    s.typed
+                        .retain(|k, _| !k.starts_with("income.other_contributions"));
+                    s.unreadable
+                        .retain(|k, _| !k.starts_with("income.other_contributions"));
+                }
             }
             Action::ClearYear(path) => {
                 paths::clear(Rc::make_mut(&mut s.draft), &path);

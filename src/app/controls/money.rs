@@ -76,11 +76,27 @@ pub fn MoneyPanel(p: &MoneyProps) -> Html {
                     },
                 } }
             </fieldset>
-            { for s.income.other_contributions.iter().enumerate().map(|(i, line)| {
-                let origin = o.income.other_contributions.get(i).map_or(line.amount.first, |l| l.amount.first);
-                Spec::new(format!("income.other_contributions[{i}].amount.first"), format!("{} (contribution) in {first}", line.name), Unit::Millions, line.amount.first)
-                    .up_to(origin, dec!(1), dec!(0.01)).show(&state)
-            }) }
+            <fieldset class="fieldset">
+                <legend class="fieldset__legend">{ "Other contributions (both runs)" }</legend>
+                <div class="hint">{ "Money from the council's general fund, health or others towards High Needs costs." }</div>
+                { for s.income.other_contributions.iter().enumerate().map(|(i, line)| {
+                    let origin = o.income.other_contributions.get(i).map_or(line.amount.first, |l| l.amount.first);
+                    let remove = {
+                        let dispatch = dispatch.clone();
+                        Callback::from(move |_| dispatch.dispatch(Action::RemoveContribution(i)))
+                    };
+                    Spec::new(format!("income.other_contributions[{i}].amount.first"), format!("{} in {first}", line.name), Unit::Millions, line.amount.first)
+                        .up_to(origin, dec!(1), dec!(0.01)).render(&state, html! {
+                            <button type="button" class="button button--link" onclick={remove}>
+                                { "Remove" }<span class="visually-hidden">{ format!(" {}", line.name) }</span>
+                            </button>
+                        })
+                }) }
+                <button type="button" class="button button--secondary" onclick={
+                    let dispatch = dispatch.clone();
+                    Callback::from(move |_| dispatch.dispatch(Action::AddContribution))
+                }>{ "Add a contribution" }</button>
+            </fieldset>
             { for s.other_spend.iter().enumerate().map(|(i, line)| {
                 let origin = o.other_spend.get(i).map_or(line.amount.first, |l| l.amount.first);
                 let explicit = !line.amount.by_year.is_empty();

@@ -12,17 +12,17 @@ pub fn Headline(p: &ResultProps) -> Html {
     let s = &p.scenario;
     let sum = summarise(s, &p.projection);
     let last = s.about.last_year();
+    let year = |y: crate::model::FinYear| html! { <span class="nowrap">{ y.to_string() }</span> };
     let balance = match sum.first_balance_year {
-        Some(y) => format!("In-year balance first reached in {y}"),
-        None => format!("No in-year balance by {last}"),
+        Some(y) => html! { <>{ "In-year balance first reached in " }{ year(y) }</> },
+        None => html! { <>{ "No in-year balance by " }{ year(last) }</> },
     };
     let cleared = match sum.cleared_year {
-        Some(y) if y <= sum.agreement_end => format!("Deficit cleared in {y}"),
-        _ => format!(
-            "{} still owed at the end of {}",
-            millions(sum.remaining_at_end),
-            sum.agreement_end
-        ),
+        Some(y) if y <= sum.agreement_end => html! { <>{ "Deficit cleared in " }{ year(y) }</> },
+        _ => html! { <>
+            { format!("{} still owed at the end of ", millions(sum.remaining_at_end)) }
+            { year(sum.agreement_end) }
+        </> },
     };
     let late = match sum.cleared_year {
         Some(y) if y > sum.agreement_end => Some(format!("It is cleared later, in {y}.")),

@@ -198,3 +198,17 @@ test('a bad value shows its message while the last results stay', async ({ page 
   await expect(summary).toHaveCount(0);
   await expect.poll(async () => (await snapshot(page)).table).not.toBe(before.table);
 });
+
+test('other contributions can be added, changed and removed', async ({ page }) => {
+  await openApp(page);
+  await reveal(page, 'money');
+  await page.getByRole('button', { name: 'Add a contribution' }).click();
+  const box = page.getByLabel('Contribution 1 (council or health) in 2024-25 (millions of pounds)', { exact: true });
+  await expect(box).toHaveValue('0');
+  const before = await snapshot(page);
+  await box.fill('5');
+  await expectChanged(page, before, 'a contribution');
+  await page.getByRole('button', { name: 'Remove Contribution 1 (council or health)' }).click();
+  await expect(box).toHaveCount(0);
+  await expect.poll(async () => (await snapshot(page)).table).toBe(before.table);
+});

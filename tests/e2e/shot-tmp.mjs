@@ -1,0 +1,14 @@
+import { chromium } from 'playwright-core';
+const [url, out, width] = process.argv.slice(2);
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox','--disable-gpu','--disable-background-networking'] });
+const page = await browser.newPage({ viewport: { width: Number(width ?? 1280), height: 900 } });
+const logs = [];
+page.on('console', m => logs.push(`${m.type()}: ${m.text()}`));
+page.on('pageerror', e => logs.push(`pageerror: ${e.message}`));
+await page.goto(url);
+await page.waitForSelector('h1');
+await page.waitForTimeout(500);
+await page.screenshot({ path: out, fullPage: process.env.FULL === '1' });
+console.log(logs.join('\n'));
+console.log('scrollWidth', await page.evaluate(() => [document.documentElement.scrollWidth, innerWidth]));
+await browser.close();
