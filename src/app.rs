@@ -10,6 +10,7 @@ pub mod field;
 mod picker;
 pub mod results;
 pub mod state;
+pub mod text_field;
 pub mod units;
 
 use std::rc::Rc;
@@ -17,7 +18,9 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use self::context::Ctx;
-use self::controls::{AgreementPanel, CostsPanel, DemandPanel, MixPanel, MoneyPanel, PlacesPanel};
+use self::controls::{
+    AgreementPanel, CostsPanel, DemandPanel, MixPanel, MoneyPanel, PlacesPanel, SavingsPanel,
+};
 use self::errors::ErrorSummary;
 use self::picker::PresetPicker;
 use self::results::{DeficitChart, Headline, ResultProps, StackChart, StackKind, YearTable};
@@ -89,9 +92,9 @@ pub fn App(p: &AppProps) -> Html {
                 <ErrorSummary messages={st.messages()} />
                 <PresetPicker preset={st.preset.clone()} />
                 <div class="layout">
-                    <div class="layout__results" id="results">
-                        if let Some(r) = results {
-                            <Headline ..r.clone() />
+                    <div class="layout__results" id="results" data-settled={(*settled == results).to_string()}>
+                        if let Some(r) = results.clone() {
+                            <Headline of={r.clone()} extra_from={st.extra_from} />
                             <DeficitChart ..r />
                         }
                         if let Some(r) = (*settled).clone() {
@@ -106,7 +109,8 @@ pub fn App(p: &AppProps) -> Html {
                         <CostsPanel state={st.clone()} />
                         <PlacesPanel state={st.clone()} />
                         <MoneyPanel state={st.clone()} />
-                        <AgreementPanel state={st} />
+                        <SavingsPanel state={st.clone()} />
+                        <AgreementPanel state={st} projection={results.as_ref().map(|r| r.projection.clone())} />
                     </div>
                 </div>
             </main>

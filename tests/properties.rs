@@ -127,6 +127,7 @@ prop_compose! {
             income: Income {
                 hnb,
                 schools_block_transfer,
+                transfer_reference: String::new(),
                 other_contributions: vec![Line { name: "Health".into(), amount: Series::flat(Decimal::new(250_000, 0)) }],
             },
             demand: Demand { ehcps, growth: plan_growth },
@@ -177,6 +178,13 @@ proptest! {
                 prop_assert_eq!(r.remaining_deficit, r.cumulative_deficit - paid);
                 prop_assert_eq!(r.in_year_balance, r.income - (r.gross_spend - r.savings));
             }
+        }
+        // The plan counts exactly what the projects' own totals say.
+        let counted: Vec<Decimal> = (0..p.mitigated.len())
+            .map(|y| s.savings.projects.iter().map(|pr| hnb::model::results::project_savings(&s, pr).counted[y]).sum())
+            .collect();
+        for (r, c) in p.mitigated.iter().zip(counted) {
+            prop_assert_eq!(r.savings, c);
         }
         // The baseline takes no savings, transfer or payments.
         prop_assert!(p.unmitigated.iter().all(|r| r.savings.is_zero() && r.transfer.is_zero() && r.sv_payment.is_zero()));
@@ -421,6 +429,58 @@ proptest! {
         let damaged = format!("{}{}{}", &json[..start], junk, &json[end..]);
         if let Ok(t) = serde_json::from_str::<Scenario>(&damaged) {
             let _ = project(&t);
+        }
+    }
+}
+
+/// The remaining deficit at the agreement end with `extra` saved each year
+/// from `from` to the end (as one more project, counted in full).
+fn remaining_with(s: &Scenario, from: FinYear, extra: Decimal) -> Option<Decimal> {
+    let mut t = s.clone();
+    let end = t.about.agreement_end;
+    t.savings.projects.push(Project {
+        reference: String::new(),
+        name: "Extra".into(),
+        workstream: String::new(),
+        savings: t
+            .about
+            .years()
+            .filter(|y| *y >= from && *y <= end)
+            .map(|y| (y, extra))
+            .collect(),
+        status: Status::Complete,
+        confidence: Some(Decimal::ONE),
+        achieved: ByYear::new(),
+    });
+    let p = project(&t).ok()?;
+    Some(hnb::model::results::summarise(&t, &p).remaining_at_end)
+}
+
+proptest! {
+    #![proptest_config(config(2_000))]
+
+    /// The extra saving clears the deficit by the agreement end, and a pound
+    /// less a year does not.
+    #[test]
+    fn extra_saving_is_the_least_that_clears(s in scenario(), offset in 0u16..15) {
+        use hnb::model::results::{ExtraSaving, extra_saving};
+        let from = s.about.first_year.plus(offset);
+        match extra_saving(&s, from) {
+            ExtraSaving::Needed { per_year, .. } => {
+                prop_assume!(per_year <= hnb::model::validate::MAX_MONEY);
+                let at = remaining_with(&s, from, per_year).unwrap();
+                prop_assert!(at <= Decimal::ZERO, "{per_year} a year leaves {at}");
+                if per_year >= Decimal::ONE {
+                    let less = remaining_with(&s, from, per_year - Decimal::ONE).unwrap();
+                    prop_assert!(less > Decimal::ZERO, "{} a year already clears ({less})", per_year - Decimal::ONE);
+                }
+            }
+            ExtraSaving::NotNeeded { headroom } => {
+                let p = project(&s).unwrap();
+                prop_assert_eq!(hnb::model::results::summarise(&s, &p).remaining_at_end, -headroom);
+                prop_assert!(headroom >= Decimal::ZERO);
+            }
+            ExtraSaving::TooLate => prop_assert!(from > s.about.agreement_end),
         }
     }
 }

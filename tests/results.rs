@@ -99,3 +99,68 @@ fn extra_saving_with_conditional_payments_is_the_least_that_works() {
     let simple = (sum.remaining_at_end / Decimal::from(4)).ceil();
     assert!(per_year <= simple);
 }
+
+/// Changing one project's saving moves the plan's deficit by exactly its
+/// counted amount, from that year on, and leaves the baseline alone.
+#[test]
+fn one_projects_saving_moves_the_deficit_by_its_counted_amount() {
+    let s = preset("haringey");
+    let before = project(&s).unwrap();
+    let i = s
+        .savings
+        .projects
+        .iter()
+        .position(|p| p.reference == "B6")
+        .unwrap();
+    assert_eq!(s.savings.projects[i].status, Status::OnTrack);
+    let mut t = s.clone();
+    *t.savings.projects[i].savings.get_mut(&y(2025)).unwrap() += dec!(100_000);
+    let after = project(&t).unwrap();
+    for (b, a) in before.mitigated.iter().zip(&after.mitigated) {
+        let moved = b.cumulative_deficit - a.cumulative_deficit;
+        let want = if b.year >= y(2025) {
+            dec!(90_000)
+        } else {
+            Decimal::ZERO
+        };
+        assert_eq!(moved, want, "{}", b.year);
+        assert_eq!(b.remaining_deficit - a.remaining_deficit, want);
+    }
+    assert_eq!(before.unmitigated, after.unmitigated);
+    // A year reported as achieved counts the achievement, not the plan.
+    let mut t = s.clone();
+    *t.savings.projects[i].savings.get_mut(&y(2023)).unwrap() += dec!(100_000);
+    assert_eq!(project(&t).unwrap(), before);
+}
+
+/// Switching conditional payments on, in a scenario off its agreed path,
+/// withholds payments and raises the remaining deficit by exactly them.
+#[test]
+fn conditional_payments_are_withheld_off_the_path() {
+    let mut s = preset("southwark");
+    for v in s.demand.growth.by_year.values_mut() {
+        *v += dec!(0.03);
+    }
+    s.demand.growth.start += dec!(0.03);
+    s.demand.growth.end += dec!(0.03);
+    s.agreement.conditional = false;
+    let off = project(&s).unwrap();
+    assert!(off.mitigated.iter().all(|r| !r.sv_withheld));
+    s.agreement.conditional = true;
+    let on = project(&s).unwrap();
+    let withheld: Decimal = on
+        .mitigated
+        .iter()
+        .filter(|r| r.sv_withheld)
+        .map(|r| r.sv_due)
+        .sum();
+    assert!(withheld > Decimal::ZERO);
+    assert!(on.mitigated.iter().any(|r| r.on_track == Some(false)));
+    let (a, b) = (off.mitigated.last().unwrap(), on.mitigated.last().unwrap());
+    assert_eq!(b.remaining_deficit - a.remaining_deficit, withheld);
+    assert_eq!(
+        a.cumulative_deficit, b.cumulative_deficit,
+        "withholding moves the remaining deficit only"
+    );
+    assert_eq!(summarise(&s, &on).withheld, withheld);
+}

@@ -36,12 +36,14 @@ mod demand;
 mod mix;
 mod money;
 mod places;
+mod savings;
 
 pub use agreement::{AgreementPanel, AgreementProps};
 pub use demand::{DemandPanel, DemandProps};
 pub use mix::{CostsPanel, CostsProps, MixPanel, MixProps};
 pub use money::{MoneyPanel, MoneyProps};
 pub use places::{PlacesPanel, PlacesProps};
+pub use savings::{SavingsPanel, SavingsProps};
 
 /// What a number field shows and edits.
 pub struct Spec<'a> {
@@ -63,6 +65,12 @@ pub struct Spec<'a> {
     pub target: Target,
     /// Compact layout.
     pub compact: bool,
+    /// With a slider.
+    pub slider: bool,
+    /// An empty box clears the figure.
+    pub optional: bool,
+    /// The figure is absent: show an empty box.
+    pub empty: bool,
 }
 
 impl<'a> Spec<'a> {
@@ -84,6 +92,9 @@ impl<'a> Spec<'a> {
             words: "",
             target: Target::Plain,
             compact: false,
+            slider: true,
+            optional: false,
+            empty: false,
         }
     }
 
@@ -125,6 +136,19 @@ impl<'a> Spec<'a> {
         self
     }
 
+    /// A number box alone, no slider.
+    pub fn no_slider(mut self) -> Self {
+        self.slider = false;
+        self
+    }
+
+    /// An empty box clears the figure; `present` says whether it is set.
+    pub fn optional(mut self, present: bool) -> Self {
+        self.optional = true;
+        self.empty = !present;
+        self
+    }
+
     /// The field, with its typed text, messages and source from `state`.
     pub fn render(self, state: &State, children: Html) -> Html {
         let (min, max, step) = self.range;
@@ -137,11 +161,13 @@ impl<'a> Spec<'a> {
                 value={self.value}
                 {min} {max} {step}
                 words={AttrValue::from(self.words.to_string())}
-                typed={state.typed.get(&self.path).map(|t| AttrValue::from(t.clone()))}
+                typed={state.typed.get(&self.path).map(|t| AttrValue::from(t.clone())).or_else(|| self.empty.then(|| AttrValue::from("")))}
                 errors={state.messages_for(&self.path)}
                 source={state.draft.source_of(&self.path).cloned()}
                 target={self.target}
                 compact={self.compact}
+                slider={self.slider}
+                optional={self.optional}
             >
                 { children }
             </NumberField>

@@ -71,6 +71,13 @@ pub struct NumberFieldProps {
     /// A smaller layout for fields in a grid.
     #[prop_or_default]
     pub compact: bool,
+    /// Show the slider (a number box alone for figures with no natural
+    /// range, such as a project's saving in a year).
+    #[prop_or(true)]
+    pub slider: bool,
+    /// An empty box clears the figure (for optional per-year figures).
+    #[prop_or_default]
+    pub optional: bool,
 }
 
 /// A slider with a number box.
@@ -110,6 +117,7 @@ pub fn NumberField(p: &NumberFieldProps) -> Html {
             });
         })
     };
+    let optional = p.optional;
     let on_type = {
         let path = p.path.to_string();
         let label = p.label.to_string();
@@ -118,6 +126,12 @@ pub fn NumberField(p: &NumberFieldProps) -> Html {
             let input: web_sys::HtmlInputElement = e.target_unchecked_into();
             let text = input.value();
             dispatch.dispatch(match target {
+                Target::Plain if optional => Action::TypeOptional {
+                    path: path.clone(),
+                    text,
+                    unit,
+                    label: label.clone(),
+                },
                 Target::Plain => Action::Type {
                     path: path.clone(),
                     text,
@@ -146,7 +160,7 @@ pub fn NumberField(p: &NumberFieldProps) -> Html {
     let num = |d: Decimal| d.normalize().to_string();
     html! {
         <div class={classes!("field", p.compact.then_some("field--compact"), has_error.then_some("field--error"))}>
-            <label for={id.clone()} class="field__label">{ p.label.clone() }</label>
+            <label for={if p.slider { id.clone() } else { box_id.clone() }} class="field__label">{ p.label.clone() }</label>
             if let Some(hint) = &p.hint {
                 <div id={hint_id} class="hint">{ hint.clone() }</div>
             }
@@ -157,17 +171,19 @@ pub fn NumberField(p: &NumberFieldProps) -> Html {
                 </p>
             }
             <div class="field__controls">
-                <input type="range" id={id.clone()}
-                    min={num(p.min)} max={num(p.max)} step={num(p.step)}
-                    value={num(slider_value)}
-                    aria-valuetext={unit.words(p.value, &p.words)}
-                    aria-describedby={described.clone()}
-                    oninput={on_slide} />
+                if p.slider {
+                    <input type="range" id={id.clone()}
+                        min={num(p.min)} max={num(p.max)} step={num(p.step)}
+                        value={num(slider_value)}
+                        aria-valuetext={unit.words(p.value, &p.words)}
+                        aria-describedby={described.clone()}
+                        oninput={on_slide} />
+                }
                 <span class="field__box">
                     if !unit.prefix().is_empty() { <span class="field__affix" aria-hidden="true">{ unit.prefix() }</span> }
                     <input type="text" inputmode="decimal" id={box_id} class={classes!("number-box", has_error.then_some("number-box--error"))}
                         value={text} autocomplete="off" spellcheck="false"
-                        aria-label={format!("{} ({})", p.label, unit_name(unit))}
+                        aria-label={p.slider.then(|| format!("{} ({})", p.label, unit_name(unit)))}
                         aria-invalid={has_error.then_some("true")}
                         aria-describedby={described}
                         oninput={on_type} />

@@ -7,7 +7,7 @@ mod stack;
 mod table;
 
 pub use deficit::DeficitChart;
-pub use headline::Headline;
+pub use headline::{Headline, HeadlineProps};
 pub use stack::{StackChart, StackKind};
 pub use table::YearTable;
 

@@ -10,7 +10,7 @@ use yew::Reducible;
 use super::units::Unit;
 use crate::model::mix::rebalance;
 use crate::model::presets::{self, DEFAULT_PRESET};
-use crate::model::scenario::{Places, Scenario, Series, Transfer};
+use crate::model::scenario::{Places, Scenario, Series, Status, Transfer};
 use crate::model::setting::{PerSetting, Setting};
 use crate::model::year::FinYear;
 use crate::model::{Problem, paths, validate};
@@ -101,6 +101,44 @@ pub enum Action {
     },
     /// Forget a year's explicit figure (back to the line or growth).
     ClearYear(String),
+    /// Text typed in a text field (a name, reference or workstream).
+    Text {
+        /// The field's path.
+        path: String,
+        /// What was typed.
+        text: String,
+    },
+    /// A per-year figure that may be left empty (the agreed path): empty
+    /// text removes the year's figure.
+    TypeOptional {
+        /// The field's path.
+        path: String,
+        /// What was typed.
+        text: String,
+        /// Its unit.
+        unit: Unit,
+        /// The field's name, for messages.
+        label: String,
+    },
+    /// A project's delivery status.
+    ProjectStatus(usize, Status),
+    /// Count a project at its status's default confidence.
+    DefaultConfidence(usize),
+    /// Add a project at the end of the register.
+    AddProject,
+    /// Remove project `i`.
+    RemoveProject(usize),
+    /// Move project `from` to position `to`.
+    MoveProject {
+        /// Its position now.
+        from: usize,
+        /// Where it goes.
+        to: usize,
+    },
+    /// Whether DfE payments depend on staying on the agreed path.
+    Conditional(bool),
+    /// The first year of the extra saving that would clear the deficit.
+    ExtraFrom(FinYear),
     /// Add a contribution line (council, health or other).
     AddContribution,
     /// Remove contribution line `i`.
@@ -131,12 +169,15 @@ pub struct State {
     pub locks_now: PerSetting<bool>,
     /// Locked settings in the planned mix.
     pub locks_plan: PerSetting<bool>,
+    /// The first year of the extra saving in the headline.
+    pub extra_from: FinYear,
 }
 
 impl State {
     /// A state starting from `scenario`.
     pub fn from_scenario(preset: &str, scenario: Scenario) -> Self {
         let problems = validate(&scenario);
+        let draft_for_extra = scenario.clone();
         State {
             preset: preset.to_string(),
             good: Rc::new(scenario.clone()),
@@ -148,6 +189,7 @@ impl State {
             problems,
             locks_now: PerSetting::default(),
             locks_plan: PerSetting::default(),
+            extra_from: scenario_extra_from(&draft_for_extra),
         }
     }
 
@@ -410,6 +452,96 @@ impl Reducible for State {
                 s.typed.retain(|k, _| !k.starts_with(&prefix));
                 s.unreadable.retain(|k, _| !k.starts_with(&prefix));
             }
+            Action::Text { path, text } => {
+                if paths::set_text(Rc::make_mut(&mut s.draft), &path, &text).is_err() {
+                    s.unreadable
+                        .insert(path, "This field cannot be set here".into());
+                }
+            }
+            Action::TypeOptional {
+                path,
+                text,
+                unit,
+                label,
+            } => {
+                if text.trim().is_empty() {
+                    paths::clear(Rc::make_mut(&mut s.draft), &path);
+                    s.typed.remove(&path);
+                    s.unreadable.remove(&path);
+                } else {
+                    return Rc::new(s).reduce(Action::Type {
+                        path,
+                        text,
+                        unit,
+                        label,
+                    });
+                }
+            }
+            Action::ProjectStatus(i, status) => {
+                if let Some(p) = Rc::make_mut(&mut s.draft).savings.projects.get_mut(i) {
+                    p.status = status;
+                }
+            }
+            Action::DefaultConfidence(i) => {
+                if let Some(p) = Rc::make_mut(&mut s.draft).savings.projects.get_mut(i) {
+                    p.confidence = None;
+                }
+                let path = format!("savings.projects[{i}].confidence");
+                s.typed.remove(&path);
+                s.unreadable.remove(&path);
+            }
+            Action::AddProject => {
+                let d = Rc::make_mut(&mut s.draft);
+                let n = d.savings.projects.len() + 1;
+                d.savings.projects.push(crate::model::scenario::Project {
+                    reference: String::new(),
+                    name: format!("New project {n}"),
+                    workstream: String::new(),
+                    savings: Default::default(),
+                    status: Status::OnTrack,
+                    confidence: None,
+                    achieved: Default::default(),
+                });
+            }
+            Action::RemoveProject(i) => {
+                let d = Rc::make_mut(&mut s.draft);
+                if i < d.savings.projects.len() {
+                    d.savings.projects.remove(i);
+                    let shift = |j: usize| match j.cmp(&i) {
+                        std::cmp::Ordering::Less => Some(j),
+                        std::cmp::Ordering::Equal => None,
+                        std::cmp::Ordering::Greater => Some(j - 1),
+                    };
+                    paths::reindex(&mut s.typed, "savings.projects", shift);
+                    paths::reindex(&mut s.unreadable, "savings.projects", shift);
+                }
+            }
+            Action::MoveProject { from, to } => {
+                let d = Rc::make_mut(&mut s.draft);
+                let n = d.savings.projects.len();
+                if from < n && to < n && from != to {
+                    let p = d.savings.projects.remove(from);
+                    d.savings.projects.insert(to, p);
+                    let shift = |j: usize| {
+                        Some(if j == from {
+                            to
+                        } else if from < to && j > from && j <= to {
+                            j - 1
+                        } else if to < from && j >= to && j < from {
+                            j + 1
+                        } else {
+                            j
+                        })
+                    };
+                    paths::reindex(&mut s.typed, "savings.projects", shift);
+                    paths::reindex(&mut s.unreadable, "savings.projects", shift);
+                }
+            }
+            Action::Conditional(on) => Rc::make_mut(&mut s.draft).agreement.conditional = on,
+            Action::ExtraFrom(y) => {
+                s.extra_from = y;
+                return Rc::new(s);
+            }
             Action::AddContribution => {
                 let d = Rc::make_mut(&mut s.draft);
                 let n = d.income.other_contributions.len() + 1;
@@ -437,6 +569,16 @@ impl Reducible for State {
             }
         }
         Rc::new(s.settle())
+    }
+}
+
+/// The default first year of the extra saving: the year after the first
+/// (the first is usually under way), or the first if there is only one.
+fn scenario_extra_from(s: &Scenario) -> FinYear {
+    if s.about.years > 1 && s.about.agreement_end > s.about.first_year {
+        s.about.first_year.plus(1)
+    } else {
+        s.about.first_year
     }
 }
 

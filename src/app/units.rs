@@ -24,7 +24,7 @@ impl Unit {
     pub fn show(self, v: Decimal) -> String {
         match self {
             Unit::Percent => format::round(v * dec!(100), 2).normalize().to_string(),
-            Unit::Millions => format::round(v / dec!(1_000_000), 3)
+            Unit::Millions => format::round(v / dec!(1_000_000), 6)
                 .normalize()
                 .to_string(),
             Unit::Pounds => format::round(v, 0).normalize().to_string(),
@@ -150,7 +150,7 @@ mod tests {
     #[test]
     fn shows_values_plainly() {
         assert_eq!(Unit::Percent.show(dec!(0.045)), "4.5");
-        assert_eq!(Unit::Millions.show(dec!(69_934_641)), "69.935");
+        assert_eq!(Unit::Millions.show(dec!(69_934_641)), "69.934641");
         assert_eq!(Unit::Pounds.show(dec!(23907)), "23907");
         assert_eq!(Unit::Count.show(dec!(4175)), "4175");
         assert_eq!(Unit::Percent.words(dec!(0.045), "a year"), "4.5% a year");

@@ -216,6 +216,73 @@ fn slot<'a>(s: &'a mut Scenario, path: &str, create: bool) -> Option<Option<&'a 
     }
 }
 
+/// Writes the text field at `path` (a project's or a line's name, a
+/// project's reference or workstream).
+pub fn set_text(s: &mut Scenario, path: &str, text: &str) -> Result<(), NoSuchField> {
+    let missing = || NoSuchField(path.to_string());
+    let parts: Vec<&str> = path.split('.').collect();
+    let slot: &mut String = match parts.as_slice() {
+        ["savings", project, field] => {
+            let (name, i) = indexed(project).ok_or_else(missing)?;
+            if name != "projects" {
+                return Err(missing());
+            }
+            let p = s.savings.projects.get_mut(i).ok_or_else(missing)?;
+            match *field {
+                "name" => &mut p.name,
+                "reference" => &mut p.reference,
+                "workstream" => &mut p.workstream,
+                _ => return Err(missing()),
+            }
+        }
+        ["income", line, "name"] if line.starts_with("other_contributions[") => {
+            let (_, i) = indexed(line).ok_or_else(missing)?;
+            &mut s
+                .income
+                .other_contributions
+                .get_mut(i)
+                .ok_or_else(missing)?
+                .name
+        }
+        [line, "name"] if line.starts_with("other_spend[") => {
+            let (_, i) = indexed(line).ok_or_else(missing)?;
+            &mut s.other_spend.get_mut(i).ok_or_else(missing)?.name
+        }
+        ["about", "authority"] => &mut s.about.authority,
+        _ => return Err(missing()),
+    };
+    *slot = text.to_string();
+    Ok(())
+}
+
+/// Moves per-path entries of `map` whose path starts with `list[` to follow
+/// a change in that list: `new_index(i)` gives where item `i` went, or
+/// `None` if it was removed (its entries are dropped).
+pub fn reindex<V>(
+    map: &mut std::collections::BTreeMap<String, V>,
+    list: &str,
+    new_index: impl Fn(usize) -> Option<usize>,
+) {
+    let prefix = format!("{list}[");
+    let keys: Vec<String> = map
+        .keys()
+        .filter(|k| k.starts_with(&prefix))
+        .cloned()
+        .collect();
+    let mut moved = Vec::new();
+    for k in keys {
+        let Some(v) = map.remove(&k) else { continue };
+        let rest = &k[prefix.len()..];
+        let Some((i, tail)) = rest.split_once(']') else {
+            continue;
+        };
+        if let Some(j) = i.parse().ok().and_then(&new_index) {
+            moved.push((format!("{prefix}{j}]{tail}"), v));
+        }
+    }
+    map.extend(moved);
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

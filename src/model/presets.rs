@@ -167,6 +167,7 @@ impl Builder {
                 income: Income {
                     hnb: Series::default(),
                     schools_block_transfer: Transfer::None,
+                    transfer_reference: String::new(),
                     other_contributions: Vec::new(),
                 },
                 demand: Demand {

@@ -2,8 +2,7 @@
 
 use rust_decimal::Decimal;
 
-use super::num::Num;
-use super::projection::{Levers, Projection, Row, RunKind, levers, simulate};
+use super::projection::{Projection, Row, RunKind, levers, simulate};
 use super::scenario::Scenario;
 use super::year::FinYear;
 
@@ -71,26 +70,19 @@ pub enum ExtraSaving {
     TooLate,
 }
 
-/// The remaining deficit at the agreement end with `extra` more saving in
-/// each year from `from` to the end.
-fn remaining_with<N: Num>(base: &Levers<N>, from: usize, end: usize, extra: N) -> N {
-    let mut l = base.clone();
-    for s in l.savings.iter_mut().take(end + 1).skip(from) {
-        *s = *s + extra;
-    }
-    simulate(&l)
-        .get(end)
-        .map_or(N::ZERO, |r| r.remaining_deficit)
-}
-
 /// The constant extra yearly saving, from `from` to the agreement end, that
-/// brings the remaining deficit at the agreement end to £0.
+/// brings the remaining deficit at the agreement end to £0, rounded up to
+/// the pound. `s` must be valid.
 ///
-/// Without conditional payments the deficit falls by exactly the extra
-/// saving times the number of years, so the answer is a division. With
-/// conditional payments a lower deficit can also release a withheld
-/// payment, so the division gives an upper bound and a bisection finds the
-/// least saving (to the pound) that is enough. `s` must be valid.
+/// A saving `x` a year lowers the cumulative deficit of year `y` by `x`
+/// times the number of extra-saving years up to `y`, so each deficit is a
+/// straight line in `x`. Without conditional payments the remaining deficit
+/// at the end is one straight line too, and the answer a division. With
+/// them, a payment withheld because the deficit is above the agreed path is
+/// released once `x` passes a threshold, which drops the remaining deficit
+/// by that payment: the function is a straight line with downward steps.
+/// Sweeping the thresholds in order finds the least `x` exactly, from one
+/// projection.
 pub fn extra_saving(s: &Scenario, from: FinYear) -> ExtraSaving {
     let about = &s.about;
     let Some(end) = about.index_of(about.agreement_end) else {
@@ -104,33 +96,108 @@ pub fn extra_saving(s: &Scenario, from: FinYear) -> ExtraSaving {
     if start > end {
         return ExtraSaving::TooLate;
     }
-    let base: Levers<Decimal> = levers(s, RunKind::Mitigated);
-    let remaining = remaining_with(&base, start, end, Decimal::ZERO);
+    let rows = simulate(&levers::<Decimal>(s, RunKind::Mitigated));
+    let Some(last) = rows.get(end) else {
+        return ExtraSaving::TooLate;
+    };
+    let n = Decimal::from(end - start + 1);
+    // Payments that do not depend on x, and (threshold, payment) for those
+    // released once x reaches the threshold.
+    let mut fixed = Decimal::ZERO;
+    let mut steps: Vec<(Decimal, Decimal)> = Vec::new();
+    for (y, r) in rows.iter().enumerate().take(end + 1) {
+        let k = if y >= start {
+            Decimal::from(y - start + 1)
+        } else {
+            Decimal::ZERO
+        };
+        match (s.agreement.conditional, r.agreed) {
+            (true, Some(agreed)) if r.sv_due > Decimal::ZERO => {
+                if r.cumulative_deficit <= agreed {
+                    fixed += r.sv_due;
+                } else if k > Decimal::ZERO {
+                    steps.push(((r.cumulative_deficit - agreed) / k, r.sv_due));
+                }
+            }
+            _ => fixed += r.sv_due,
+        }
+    }
+    let remaining = last.cumulative_deficit - fixed;
     if remaining <= Decimal::ZERO {
         return ExtraSaving::NotNeeded {
             headroom: -remaining,
         };
     }
-    let years = (end - start + 1) as u16;
-    let upper = (remaining / Decimal::from(years)).ceil();
-    if !s.agreement.conditional || upper <= Decimal::ONE {
-        return ExtraSaving::Needed {
-            per_year: upper,
-            years,
-        };
-    }
-    // More saving never raises the deficit, so bisect on whole pounds.
-    let (mut lo, mut hi) = (Decimal::ZERO, upper);
-    while hi - lo > Decimal::ONE {
-        let mid = ((lo + hi) / Decimal::TWO).floor();
-        if remaining_with(&base, start, end, mid) <= Decimal::ZERO {
-            hi = mid;
-        } else {
-            lo = mid;
+    steps.sort_by_key(|a| a.0);
+    // On [t_i, t_{i+1}) the payments released are fixed; the remaining
+    // deficit there is `remaining − released − x·n`.
+    let mut released = Decimal::ZERO;
+    let mut lower = Decimal::ZERO;
+    let mut i = 0;
+    loop {
+        while i < steps.len() && steps[i].0 <= lower {
+            released += steps[i].1;
+            i += 1;
+        }
+        let zero = ((remaining - released) / n).max(lower);
+        match steps.get(i) {
+            Some(&(next, _)) if zero >= next => lower = next,
+            _ => {
+                return ExtraSaving::Needed {
+                    per_year: zero.ceil(),
+                    years: (end - start + 1) as u16,
+                };
+            }
         }
     }
-    ExtraSaving::Needed {
-        per_year: hi,
-        years,
+}
+
+/// One project's savings year by year over the horizon: as planned, and as
+/// counted (the achieved figure where reported, else planned × confidence,
+/// the same rule the projection uses).
+#[derive(Clone, Debug, PartialEq)]
+pub struct ProjectSavings {
+    /// Planned, per year.
+    pub planned: Vec<Decimal>,
+    /// Counted, per year.
+    pub counted: Vec<Decimal>,
+    /// The confidence applied.
+    pub confidence: Decimal,
+}
+
+impl ProjectSavings {
+    /// Planned over the horizon.
+    pub fn planned_total(&self) -> Decimal {
+        self.planned.iter().sum()
+    }
+
+    /// Counted over the horizon.
+    pub fn counted_total(&self) -> Decimal {
+        self.counted.iter().sum()
+    }
+}
+
+/// The savings of project `p` of scenario `s`, year by year.
+pub fn project_savings(s: &Scenario, p: &super::scenario::Project) -> ProjectSavings {
+    let confidence = p
+        .confidence
+        .unwrap_or_else(|| s.savings.confidence.of(p.status));
+    let years: Vec<FinYear> = s.about.years().collect();
+    let planned: Vec<Decimal> = years
+        .iter()
+        .map(|y| p.savings.get(y).copied().unwrap_or(Decimal::ZERO))
+        .collect();
+    let counted = years
+        .iter()
+        .zip(&planned)
+        .map(|(y, planned)| match p.achieved.get(y) {
+            Some(done) => *done,
+            None => *planned * confidence,
+        })
+        .collect();
+    ProjectSavings {
+        planned,
+        counted,
+        confidence,
     }
 }

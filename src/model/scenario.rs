@@ -135,6 +135,10 @@ pub struct Income {
     /// A transfer from the Schools Block (plan only).
     #[serde(default)]
     pub schools_block_transfer: Transfer,
+    /// The council's reference for the transfer where its savings plan
+    /// lists it among the projects (Haringey's B8, say).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub transfer_reference: String,
     /// Contributions from the council, health or others (both runs).
     #[serde(default)]
     pub other_contributions: Vec<Line>,

@@ -1,19 +1,48 @@
-//! The Safety Valve agreement: DfE payments by year.
+//! The Safety Valve agreement: DfE payments by year, whether they depend on
+//! staying on the agreed path, the path itself, and where each year stands.
+
+use std::rc::Rc;
 
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
 use yew::prelude::*;
 
+use super::super::context::use_dispatch;
+use super::super::state::{Action, State};
 use super::super::units::Unit;
 use super::{Section, Spec};
+use crate::model::Projection;
+use crate::model::format::millions_dp;
 
-super::panel_props!(AgreementProps, &["agreement."], |a, b| a.draft.agreement
-    == b.draft.agreement);
+/// Props of [`AgreementPanel`]: the state, and the projection for where
+/// each year stands.
+#[derive(Properties, Clone)]
+pub struct AgreementProps {
+    /// The page's state.
+    pub state: Rc<State>,
+    /// The projection of the last valid scenario.
+    pub projection: Option<Rc<Projection>>,
+}
 
-/// DfE payments per year.
+impl PartialEq for AgreementProps {
+    fn eq(&self, other: &Self) -> bool {
+        let (a, b) = (&*self.state, &*other.state);
+        let same_projection = match (&self.projection, &other.projection) {
+            (Some(x), Some(y)) => Rc::ptr_eq(x, y),
+            (None, None) => true,
+            _ => false,
+        };
+        same_projection
+            && a.same_fields(b, &["agreement."])
+            && a.draft.agreement == b.draft.agreement
+    }
+}
+
+/// DfE payments, the agreed path and where each year stands.
 #[component]
 pub fn AgreementPanel(p: &AgreementProps) -> Html {
     let state = p.state.clone();
+    let dispatch = use_dispatch();
     let s = &state.draft;
     let o = &state.origin;
     let top = o
@@ -23,16 +52,79 @@ pub fn AgreementPanel(p: &AgreementProps) -> Html {
         .copied()
         .max()
         .unwrap_or(Decimal::ZERO);
+    let path_top = o
+        .agreement
+        .agreed_path
+        .values()
+        .copied()
+        .max()
+        .unwrap_or(Decimal::ZERO)
+        .max(o.opening_deficit);
+    let on_conditional = Callback::from(move |e: Event| {
+        let el: web_sys::HtmlInputElement = e.target_unchecked_into();
+        dispatch.dispatch(Action::Conditional(el.checked()));
+    });
+    let m = |d: Decimal| millions_dp(d, 2);
     html! {
-        <Section id="agreement" force={super::has_messages(&state, |p| p.starts_with("agreement."))} title="DfE Safety Valve payments"
-            summary="What the Department for Education pays each year towards the historic deficit. The remaining deficit is the cumulative deficit less every payment received.">
-            <ul class="year-list">
-                { for s.about.years().map(|y| {
-                    let v = s.agreement.payments.get(&y).copied().unwrap_or(Decimal::ZERO);
-                    html! { <li>{ Spec::new(format!("agreement.payments.{y}"), format!("DfE payment in {y}"), Unit::Millions, v)
-                        .up_to(top, dec!(10), dec!(0.01)).compact().show(&state) }</li> }
-                }) }
-            </ul>
+        <Section id="agreement" force={super::has_messages(&state, |p| p.starts_with("agreement."))} title="Safety Valve agreement"
+            summary="What the Department for Education pays each year towards the historic deficit, and the path the council agreed to keep to. The remaining deficit is the cumulative deficit less every payment received.">
+            <div class="checkbox">
+                <input type="checkbox" id="f-agreement-conditional" checked={s.agreement.conditional} onchange={on_conditional} />
+                <label for="f-agreement-conditional">{ "Payments depend on staying on the agreed path" }</label>
+            </div>
+            <p class="hint">{ "When this is on, a year's payment is withheld if the cumulative deficit (before DfE payments) ends the year above the agreed figure. In 2023-24 the DfE withheld £17.7m of £22.2m due from five councils whose agreements were suspended." }</p>
+            { for s.about.years().map(|y| {
+                let pay = s.agreement.payments.get(&y).copied().unwrap_or(Decimal::ZERO);
+                let agreed = s.agreement.agreed_path.get(&y).copied();
+                html! {
+                    <fieldset class="fieldset mix-row">
+                        <legend class="fieldset__legend">{ y.to_string() }</legend>
+                        <div class="mix-row__fields">
+                            { Spec::new(format!("agreement.payments.{y}"), format!("DfE payment in {y}"), Unit::Millions, pay)
+                                .up_to(top, dec!(10), dec!(0.01)).compact().show(&state) }
+                            { Spec::new(format!("agreement.agreed_path.{y}"), format!("Agreed deficit at the end of {y}"), Unit::Millions, agreed.unwrap_or(Decimal::ZERO))
+                                .hint("Leave empty if there is no agreed figure for this year.")
+                                .up_to(path_top, dec!(10), dec!(0.1)).optional(agreed.is_some()).compact().show(&state) }
+                        </div>
+                    </fieldset>
+                }
+            }) }
+            if let Some(pr) = &p.projection {
+                <div class="table-wrap" tabindex="0" role="region" aria-labelledby="agreement-caption">
+                    <table class="table" id="agreement-table">
+                        <caption id="agreement-caption" class="table__caption">{ "Where each year stands (£ million)" }</caption>
+                        <thead><tr>
+                            <th scope="col">{ "Year" }</th>
+                            <th scope="col" class="num">{ "Deficit with the plan" }</th>
+                            <th scope="col" class="num">{ "Agreed" }</th>
+                            <th scope="col">{ "On track?" }</th>
+                            <th scope="col" class="num">{ "Payment due" }</th>
+                            <th scope="col" class="num">{ "Received" }</th>
+                            <th scope="col" class="num">{ "Remaining deficit" }</th>
+                        </tr></thead>
+                        <tbody>
+                            { for pr.mitigated.iter().map(|r| html! {
+                                <tr>
+                                    <th scope="row">{ r.year.to_string() }</th>
+                                    <td class="num">{ m(r.cumulative_deficit) }</td>
+                                    <td class="num">{ r.agreed.map(m).unwrap_or_else(|| "–".into()) }</td>
+                                    <td>{ match r.on_track {
+                                        Some(true) => html! { <span class="tag tag--green">{ "On track" }</span> },
+                                        Some(false) => html! { <span class="tag tag--red">{ "Off track" }</span> },
+                                        None => html! { "No agreed figure" },
+                                    } }</td>
+                                    <td class="num">{ m(r.sv_due) }</td>
+                                    <td class="num">
+                                        { m(r.sv_payment) }
+                                        if r.sv_withheld { <> <br /><span class="tag tag--red">{ format!("{} withheld", m(r.sv_due)) }</span></> }
+                                    </td>
+                                    <td class="num">{ m(r.remaining_deficit) }</td>
+                                </tr>
+                            }) }
+                        </tbody>
+                    </table>
+                </div>
+            }
         </Section>
     }
 }

@@ -3,7 +3,7 @@
 use yew::prelude::*;
 
 use super::ResultProps;
-use crate::model::format::{count, millions_dp};
+use crate::model::format::{count, csv_money, millions_dp};
 
 /// Every year of both runs, in £ million.
 #[component]
@@ -37,13 +37,13 @@ pub fn YearTable(p: &ResultProps) -> Html {
                                 <td class="num">{ m(r.savings) }</td>
                                 <td class="num">{ m(r.income) }</td>
                                 <td class="num">{ m(r.in_year_balance) }</td>
-                                <td class="num">{ m(u.cumulative_deficit) }</td>
-                                <td class="num">{ m(r.cumulative_deficit) }</td>
+                                <td class="num" data-pounds={csv_money(u.cumulative_deficit)}>{ m(u.cumulative_deficit) }</td>
+                                <td class="num" data-pounds={csv_money(r.cumulative_deficit)}>{ m(r.cumulative_deficit) }</td>
                                 <td class="num">
                                     { m(r.sv_payment) }
                                     if r.sv_withheld { <span class="tag tag--red">{ " withheld" }</span> }
                                 </td>
-                                <td class="num">{ m(r.remaining_deficit) }</td>
+                                <td class="num" data-pounds={csv_money(r.remaining_deficit)}>{ m(r.remaining_deficit) }</td>
                             </tr>
                         }) }
                     </tbody>

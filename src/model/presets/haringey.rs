@@ -276,6 +276,7 @@ pub fn uncalibrated() -> Scenario {
     b.s.income.schools_block_transfer = Transfer::Amount {
         amount: Series::flat(TRANSFER),
     };
+    b.s.income.transfer_reference = "B8".into();
     b.cite(
         "income.schools_block_transfer",
         Seed,
