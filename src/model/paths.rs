@@ -317,4 +317,29 @@ mod tests {
         assert!(set(&mut s, "savings.projects[99].confidence", dec!(1)).is_err());
         assert!(set(&mut s, "other_spend[x].amount.first", dec!(1)).is_err());
     }
+
+    #[test]
+    fn sets_text_and_reindexes() {
+        let mut s = crate::model::presets::find("haringey").unwrap().scenario();
+        set_text(&mut s, "savings.projects[1].name", "Renamed").unwrap();
+        assert_eq!(s.savings.projects[1].name, "Renamed");
+        set_text(&mut s, "savings.projects[1].reference", "Z9").unwrap();
+        assert!(set_text(&mut s, "savings.projects[99].name", "x").is_err());
+        assert!(set_text(&mut s, "savings.projects[1].status", "x").is_err());
+        let mut m = std::collections::BTreeMap::new();
+        m.insert("savings.projects[0].name".to_string(), 0);
+        m.insert("savings.projects[2].savings.2024-25".to_string(), 2);
+        m.insert("savings.projects[10].name".to_string(), 10);
+        m.insert("demand.ehcps".to_string(), 99);
+        reindex(&mut m, "savings.projects", |i| (i != 0).then(|| i - 1));
+        let keys: Vec<&str> = m.keys().map(String::as_str).collect();
+        assert_eq!(
+            keys,
+            [
+                "demand.ehcps",
+                "savings.projects[1].savings.2024-25",
+                "savings.projects[9].name"
+            ]
+        );
+    }
 }

@@ -255,6 +255,83 @@ impl Builder {
         self
     }
 
+    /// The cumulative DSG deficit at the end of 2021-22 (the latest DfE
+    /// publishes), carried into the first year.
+    pub fn deficit_from_dsg(&mut self, pounds: Decimal, shown: &str) -> &mut Self {
+        self.s.opening_deficit = pounds;
+        self.cite(
+            "opening_deficit",
+            SourceKind::Data,
+            &format!("Cumulative DSG deficit at the end of 2021-22, about {shown}, the latest published: DfE's DSG balance as a share of the grant (SEND and AP inclusion dashboard) times the grant; whole DSG, approximate."),
+        )
+    }
+
+    /// EHCPs in the first year from the SEN2 census.
+    pub fn ehcps_from_sen2(&mut self, count: u32, when: &str) -> &mut Self {
+        self.s.demand.ehcps = Decimal::from(count);
+        let detail = format!(
+            "{} EHCPs in {} in {when}: {}.",
+            super::format::count(Decimal::from(count)),
+            self.s.about.authority,
+            national::SEN2
+        );
+        self.cite("demand.ehcps", SourceKind::Data, &detail)
+    }
+
+    /// The same growth with and without the plan.
+    pub fn growth_both(&mut self, growth: Growth, kind: SourceKind, detail: &str) -> &mut Self {
+        self.s.demand.growth = growth.clone();
+        self.s.baseline.growth = growth;
+        self.cite("demand.growth", kind, detail);
+        self.cite("baseline.growth", kind, detail)
+    }
+
+    /// The HNB allocation before deductions from the ESFA DSG tables for the
+    /// years given (`first` and any later `by_year`), then an illustrative
+    /// 3% a year.
+    pub fn hnb_from_dsg(
+        &mut self,
+        first: Decimal,
+        later: &[(u16, Decimal)],
+        years: &str,
+    ) -> &mut Self {
+        self.s.income.hnb = Series {
+            first,
+            growth: Decimal::new(3, 2),
+            by_year: by_year(later),
+        };
+        self.cite(
+            "income.hnb",
+            SourceKind::Data,
+            &format!("High Needs Block allocation before deductions, {years}: ESFA DSG allocation tables via DfE's SEND and AP inclusion dashboard (October 2023)."),
+        );
+        self.cite(
+            "income.hnb.growth",
+            SourceKind::Illustrative,
+            "Illustrative 3% a year growth in the allocation.",
+        )
+    }
+
+    /// One line of other High Needs spend growing 3% a year.
+    pub fn other_spend_line(
+        &mut self,
+        name: &str,
+        first: Decimal,
+        kind: SourceKind,
+        detail: &str,
+    ) -> &mut Self {
+        self.other_spend(
+            name,
+            Series {
+                first,
+                growth: Decimal::new(3, 2),
+                ..Series::default()
+            },
+            kind,
+            detail,
+        )
+    }
+
     /// Changes one setting's placement.
     pub fn placement(&mut self, s: Setting) -> &mut Placement {
         &mut self.s.placements.settings[s]

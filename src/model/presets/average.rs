@@ -80,13 +80,9 @@ pub fn scenario() -> Scenario {
         ("Hospital education", dec!(800_000)),
         ("Early years inclusion fund", dec!(1_000_000)),
     ] {
-        b.other_spend(
+        b.other_spend_line(
             name,
-            Series {
-                first: amount,
-                growth: dec!(0.03),
-                ..Series::default()
-            },
+            amount,
             Illustrative,
             "Illustrative non-placement High Needs spend for an authority of this size, growing 3% a year.",
         );

@@ -227,52 +227,19 @@ pub fn uncalibrated() -> Scenario {
         Seed,
         "The plan runs to 2027-28, the last year of the project savings table (seed 000).",
     );
-    b.s.opening_deficit = dec!(20_493_000);
-    b.cite(
-        "opening_deficit",
+    b.deficit_from_dsg(dec!(20_493_000), "£20.5m");
+    b.ehcps_from_sen2(2833, "January 2024");
+    b.growth_both(
+        Growth::constant(dec!(0.0427)),
         Data,
-        "Cumulative DSG deficit at the end of 2021-22, about £20.5m, the latest published: DfE's DSG balance as a share of the grant (SEND and AP inclusion dashboard) times the grant; whole DSG, approximate.",
+        &format!("4.27%, Haringey's growth to January 2025 (2,833 to 2,954), held: {SEN2}. The same in both runs, because the plan's effects are in its projects."),
     );
-    b.s.demand.ehcps = dec!(2833);
-    b.cite(
-        "demand.ehcps",
-        Data,
-        &format!("2,833 EHCPs in Haringey in January 2024: {SEN2}."),
-    );
-    let growth = Growth {
-        start: dec!(0.0427),
-        end: dec!(0.0427),
-        by_year: ByYear::new(),
-    };
-    b.s.demand.growth = growth.clone();
-    b.s.baseline.growth = growth;
-    for path in ["demand.growth", "baseline.growth"] {
-        b.cite(
-            path,
-            Data,
-            &format!("4.27%, Haringey's growth to January 2025 (2,833 to 2,954), held: {SEN2}. The same in both runs, because the plan's effects are in its projects."),
-        );
-    }
     b.mix_from_counts(
         [1529, 0, 546, 93, 26, 357, 31, 122, 9, 116],
         Data,
         &format!("Haringey's placements in January 2024, with the 4 not recorded spread pro rata: {SEN2}. The plan's shifts (resourced provision, fewer INMSS places) are in its projects, so the mix is held."),
     );
-    b.s.income.hnb = Series {
-        first: dec!(57_337_596),
-        growth: dec!(0.03),
-        ..Series::default()
-    };
-    b.cite(
-        "income.hnb.first",
-        Data,
-        "High Needs Block allocation before deductions, 2023-24: ESFA DSG allocation tables via DfE's SEND and AP inclusion dashboard.",
-    );
-    b.cite(
-        "income.hnb.growth",
-        Illustrative,
-        "Illustrative 3% a year growth in the allocation.",
-    );
+    b.hnb_from_dsg(dec!(57_337_596), &[], "2023-24");
     b.s.income.schools_block_transfer = Transfer::Amount {
         amount: Series::flat(TRANSFER),
     };

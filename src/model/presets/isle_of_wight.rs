@@ -5,9 +5,7 @@ use rust_decimal_macros::dec;
 
 use super::national::SEN2;
 use super::{Builder, by_year};
-use crate::model::scenario::{
-    ByYear, Growth, Places, Project, Scenario, Series, SourceKind::*, Status,
-};
+use crate::model::scenario::{ByYear, Growth, Places, Project, Scenario, SourceKind::*, Status};
 use crate::model::setting::Setting;
 
 const SEED: &str =
@@ -44,18 +42,8 @@ pub fn uncalibrated() -> Scenario {
         Illustrative,
         "Illustrative: the plan's mix is reached by 2027-28.",
     );
-    b.s.opening_deficit = dec!(6_343_000);
-    b.cite(
-        "opening_deficit",
-        Data,
-        "Cumulative DSG deficit at the end of 2021-22, about £6.3m, the latest published: DfE's DSG balance as a share of the grant (SEND and AP inclusion dashboard) times the grant; whole DSG, approximate.",
-    );
-    b.s.demand.ehcps = dec!(1662);
-    b.cite(
-        "demand.ehcps",
-        Data,
-        &format!("1,662 EHCPs on the Isle of Wight in January 2024: {SEN2}."),
-    );
+    b.deficit_from_dsg(dec!(6_343_000), "£6.3m");
+    b.ehcps_from_sen2(1662, "January 2024");
     b.s.demand.growth = Growth {
         start: dec!(0.045),
         end: dec!(0.045),
@@ -115,28 +103,10 @@ pub fn uncalibrated() -> Scenario {
         National,
         "Average cost per child in an independent or non-maintained special school out of area, £65,528 a year: FOI returns from 51 councils, reported by Schools Week, March 2026. Mainland placements are out of area for the island.",
     );
-    b.s.income.hnb = Series {
-        first: dec!(21_725_707),
-        growth: dec!(0.03),
-        ..Series::default()
-    };
-    b.cite(
-        "income.hnb.first",
-        Data,
-        "High Needs Block allocation before deductions, 2023-24: ESFA DSG allocation tables via DfE's SEND and AP inclusion dashboard.",
-    );
-    b.cite(
-        "income.hnb.growth",
-        Illustrative,
-        "Illustrative 3% a year growth in the allocation.",
-    );
-    b.other_spend(
+    b.hnb_from_dsg(dec!(21_725_707), &[], "2023-24");
+    b.other_spend_line(
         "Other High Needs spend",
-        Series {
-            first: dec!(2_600_000),
-            growth: dec!(0.03),
-            ..Series::default()
-        },
+        dec!(2_600_000),
         Illustrative,
         "Illustrative non-placement High Needs spend (outreach, central services, hospital education), about 12% of the allocation, growing 3% a year.",
     );

@@ -190,15 +190,10 @@ pub fn uncalibrated() -> Scenario {
         b.s.sources.remove(&format!("{base}.share_now"));
         b.s.sources.remove(&format!("{base}.share_plan"));
     }
-    b.s.income.hnb = Series {
-        first: dec!(51_225_727),
-        growth: dec!(0.03),
-        by_year: by_year(&[(2023, dec!(56_669_839))]),
-    };
-    b.cite(
-        "income.hnb",
-        Data,
-        "High Needs Block allocations before deductions, 2022-23 and 2023-24 (2021-22's £45.5m matches the paper's §1.4): ESFA DSG allocation tables via DfE's SEND and AP inclusion dashboard. Illustrative 3% a year after.",
+    b.hnb_from_dsg(
+        dec!(51_225_727),
+        &[(2023, dec!(56_669_839))],
+        "2022-23 and 2023-24 (2021-22's £45.5m matches the paper's §1.4)",
     );
     b.other_spend(
         "Alternative provision (capped)",

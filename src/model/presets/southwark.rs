@@ -80,47 +80,27 @@ pub fn uncalibrated() -> Scenario {
         Seed,
         "The plan runs to 2026-27, the programme's last year (seed 001).",
     );
-    b.s.opening_deficit = dec!(21_643_000);
-    b.cite(
-        "opening_deficit",
-        Data,
-        "Cumulative DSG deficit at the end of 2021-22, about £21.6m: DfE's DSG balance as a share of the grant (SEND and AP inclusion dashboard) times the grant; whole DSG, approximate.",
-    );
-    b.s.demand.ehcps = dec!(2956);
-    b.cite(
-        "demand.ehcps",
-        Data,
-        &format!("2,956 EHCPs in Southwark in January 2023: {SEN2}."),
-    );
+    b.deficit_from_dsg(dec!(21_643_000), "£21.6m");
+    b.ehcps_from_sen2(2956, "January 2023");
     // Observed growth to January 2025, then the 2019–2025 average.
-    let growth = Growth {
-        start: dec!(0.08),
-        end: dec!(0.08),
-        by_year: by_year(&[(2023, dec!(0.0913)), (2024, dec!(0.1011))]),
-    };
-    b.s.demand.growth = growth.clone();
-    b.s.baseline.growth = growth;
-    for path in ["demand.growth", "baseline.growth"] {
-        b.cite(
-            path,
-            Data,
-            &format!("Observed growth to January 2024 (9.1%) and January 2025 (10.1%), then 8.0%, the average from 2019 to 2025: computed from {SEN2}. The paper does not give its growth assumptions, so the plan's effect is in the calibrated savings line."),
-        );
-    }
+    b.growth_both(
+        Growth {
+            start: dec!(0.08),
+            end: dec!(0.08),
+            by_year: by_year(&[(2023, dec!(0.0913)), (2024, dec!(0.1011))]),
+        },
+        Data,
+        &format!("Observed growth to January 2024 (9.1%) and January 2025 (10.1%), then 8.0%, the average from 2019 to 2025: computed from {SEN2}. The paper does not give its growth assumptions, so the plan's effect is in the calibrated savings line."),
+    );
     b.mix_from_counts(
         [1230, 118, 780, 153, 5, 167, 60, 47, 8, 22],
         Data,
         &format!("Southwark's placements in January 2023, with the 366 not recorded spread pro rata: {SEN2}."),
     );
-    b.s.income.hnb = Series {
-        first: dec!(64_174_446),
-        growth: dec!(0.03),
-        by_year: by_year(&[(2023, dec!(71_872_773))]),
-    };
-    b.cite(
-        "income.hnb",
-        Data,
-        "High Needs Block allocations before deductions, 2022-23 and 2023-24: ESFA DSG allocation tables (via DfE's SEND and AP inclusion dashboard, October 2023). Illustrative 3% a year after.",
+    b.hnb_from_dsg(
+        dec!(64_174_446),
+        &[(2023, dec!(71_872_773))],
+        "2022-23 and 2023-24",
     );
     b.other_spend(
         "Other High Needs spend (calibrated)",

@@ -42,18 +42,8 @@ pub fn uncalibrated() -> Scenario {
         Illustrative,
         "Illustrative: the plan's mix is reached by 2027-28.",
     );
-    b.s.opening_deficit = dec!(10_047_000);
-    b.cite(
-        "opening_deficit",
-        Data,
-        "Cumulative DSG deficit at the end of 2021-22, about £10.0m, the latest published: DfE's DSG balance as a share of the grant (SEND and AP inclusion dashboard) times the grant; whole DSG, approximate.",
-    );
-    b.s.demand.ehcps = dec!(1948);
-    b.cite(
-        "demand.ehcps",
-        Data,
-        &format!("1,948 EHCPs in Wokingham in January 2024: {SEN2}."),
-    );
+    b.deficit_from_dsg(dec!(10_047_000), "£10.0m");
+    b.ehcps_from_sen2(1948, "January 2024");
     b.s.baseline.growth = Growth {
         start: dec!(0.158),
         end: dec!(0.158),
@@ -103,21 +93,7 @@ pub fn uncalibrated() -> Scenario {
         Seed,
         &format!("Two new free schools 'ultimately providing 240 places'; opening 120 in 2026-27 and 120 in 2027-28 is illustrative: {SEED}."),
     );
-    b.s.income.hnb = Series {
-        first: dec!(28_430_327),
-        growth: dec!(0.03),
-        ..Series::default()
-    };
-    b.cite(
-        "income.hnb.first",
-        Data,
-        "High Needs Block allocation before deductions, 2023-24: ESFA DSG allocation tables via DfE's SEND and AP inclusion dashboard.",
-    );
-    b.cite(
-        "income.hnb.growth",
-        Illustrative,
-        "Illustrative 3% a year growth in the allocation.",
-    );
+    b.hnb_from_dsg(dec!(28_430_327), &[], "2023-24");
     b.s.income.schools_block_transfer = Transfer::Percent {
         rate: dec!(0.005),
         schools_block: Series {
@@ -136,13 +112,9 @@ pub fn uncalibrated() -> Scenario {
         Data,
         "About £138.4m: the 2023-24 DSG (£180.9m) less the HNB (£28.4m) and an illustrative £14m for the early years and central blocks (ESFA DSG allocation tables); illustrative 3% a year growth.",
     );
-    b.other_spend(
+    b.other_spend_line(
         "Other High Needs spend",
-        Series {
-            first: dec!(3_400_000),
-            growth: dec!(0.03),
-            ..Series::default()
-        },
+        dec!(3_400_000),
         Illustrative,
         &format!("Illustrative non-placement High Needs spend, about 12% of the allocation, growing 3% a year; the update notes spending on SEN support and inclusion is 'very low' against comparators: {SEED}."),
     );
