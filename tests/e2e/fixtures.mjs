@@ -33,6 +33,11 @@ export const test = base.extend({
     await use(page);
     if (testInfo.status === testInfo.expectedStatus && !page.isClosed() && page.url().startsWith('http')) {
       await expectAccessible(page, `end of "${testInfo.title}"`);
+      // Every link in the error summary leads to something on the page.
+      const dangling = await page.locator('#error-summary a[href^="#"]').evaluateAll((links) =>
+        links.map((a) => a.getAttribute('href').slice(1)).filter((id) => !document.getElementById(id)),
+      );
+      expect(dangling, 'error summary links without a target').toEqual([]);
     }
     expect(problems, 'console errors, uncaught exceptions or CSP violations').toEqual([]);
   },

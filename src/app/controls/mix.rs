@@ -98,21 +98,21 @@ pub fn MixPanel(p: &MixProps) -> Html {
         <Section id="mix" force={super::has_messages(&state, |p| p.contains(".share_") || p.starts_with("placements.target_year") || p.starts_with("placements.waypoints"))} title="Where children are placed" open=true
             summary="Each setting's share of children with an EHCP, today and in the plan. Moving one share moves the others in proportion so the total stays at 100%; lock a share to keep it where it is.">
             <div class="field">
-                <label class="field__label" for="f-placements-target_year">{ "The year the planned mix is reached" }</label>
+                <label class="field__label" for={field_id("placements.target_year")}>{ "The year the planned mix is reached" }</label>
                 <div class="hint">{ "The mix moves in a straight line from today's to the plan's, and holds after this year." }</div>
                 if !target_errors.is_empty() {
                     <p class="error-message"><span class="visually-hidden">{ "Error: " }</span>{ target_errors.join(". ") }</p>
                 }
-                <select id="f-placements-target_year" class="select" onchange={on_target}>
+                <select id={field_id("placements.target_year")} class="select" onchange={on_target}>
                     { for years.iter().enumerate().map(|(i, y)| html! {
                         <option value={i.to_string()} selected={i == target_index}>{ y.to_string() }</option>
                     }) }
                 </select>
             </div>
-            <p class="mix-totals" id="f-placements-settings-share_now">
+            <p class="mix-totals" id={field_id("placements.settings.share_now")}>
                 { format!("Today's shares add up to {}. ", format::percent(total(Mix::Now), 2)) }
             </p>
-            <p class="mix-totals" id="f-placements-settings-share_plan">
+            <p class="mix-totals" id={field_id("placements.settings.share_plan")}>
                 { format!("Planned shares add up to {}.", format::percent(total(Mix::Plan), 2)) }
             </p>
             { for Setting::ALL.into_iter().map(|setting| {

@@ -106,7 +106,7 @@ test('the target year changes the results', async ({ page }) => {
   await openApp(page);
   await reveal(page, 'mix');
   const before = await snapshot(page);
-  await page.locator('#f-placements-target_year').selectOption({ label: '2025-26' });
+  await page.locator('#f-placements-target-year').selectOption({ label: '2025-26' });
   await expect.poll(async () => (await snapshot(page)).table).not.toBe(before.table);
   const after = await snapshot(page);
   expect(after.mitigated).not.toBe(before.mitigated);
@@ -159,7 +159,7 @@ test('the mix stays at 100% and locked shares stay put', async ({ page }) => {
   await expect(special).toHaveValue(lockedValue);
   expect(Number(await mainstream.inputValue())).toBeLessThan(mainstreamBefore);
   expect(Math.abs((await sum()) - 100)).toBeLessThan(0.011);
-  await expect(page.locator('#f-placements-settings-share_plan')).toHaveText('Planned shares add up to 100%.');
+  await expect(page.locator('#f-placements-settings-share-plan')).toHaveText('Planned shares add up to 100%.');
 
   // Typing a share rebalances too; a locked share cannot be pushed past
   // what the other locks leave.
