@@ -1,6 +1,8 @@
 //! Property tests of MODEL.md's accounting identities over random valid
 //! scenarios, and of rejection (never a panic) for random invalid ones.
 
+mod common;
+
 use hnb::model::presets::shares_from_counts;
 use hnb::model::scenario::*;
 use hnb::model::validate::MAX_YEARS;
@@ -433,28 +435,7 @@ proptest! {
     }
 }
 
-/// The remaining deficit at the agreement end with `extra` saved each year
-/// from `from` to the end (as one more project, counted in full).
-fn remaining_with(s: &Scenario, from: FinYear, extra: Decimal) -> Option<Decimal> {
-    let mut t = s.clone();
-    let end = t.about.agreement_end;
-    t.savings.projects.push(Project {
-        reference: String::new(),
-        name: "Extra".into(),
-        workstream: String::new(),
-        savings: t
-            .about
-            .years()
-            .filter(|y| *y >= from && *y <= end)
-            .map(|y| (y, extra))
-            .collect(),
-        status: Status::Complete,
-        confidence: Some(Decimal::ONE),
-        achieved: ByYear::new(),
-    });
-    let p = project(&t).ok()?;
-    Some(hnb::model::results::summarise(&t, &p).remaining_at_end)
-}
+use common::remaining_with;
 
 proptest! {
     #![proptest_config(config(2_000))]

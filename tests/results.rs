@@ -1,9 +1,11 @@
 //! The results a user reads first: first balanced year, year cleared, what
 //! is left at the agreement end, and the extra saving that would clear it.
 
+mod common;
+
 use hnb::model::presets;
 use hnb::model::results::{ExtraSaving, extra_saving, summarise};
-use hnb::model::scenario::{ByYear, Project, Scenario, Status};
+use hnb::model::scenario::{Scenario, Status};
 use hnb::model::{FinYear, project};
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
@@ -16,26 +18,8 @@ fn preset(id: &str) -> Scenario {
     presets::find(id).unwrap().scenario()
 }
 
-/// The remaining deficit at the agreement end with `extra` saved each year
-/// from `from` to the end, by adding it as a project.
 fn remaining_with(s: &Scenario, from: FinYear, extra: Decimal) -> Decimal {
-    let mut t = s.clone();
-    t.savings.projects.push(Project {
-        reference: String::new(),
-        name: "Extra".into(),
-        workstream: String::new(),
-        savings: t
-            .about
-            .years()
-            .filter(|yr| *yr >= from && *yr <= t.about.agreement_end)
-            .map(|yr| (yr, extra))
-            .collect(),
-        status: Status::Complete,
-        confidence: Some(Decimal::ONE),
-        achieved: ByYear::new(),
-    });
-    let p = project(&t).unwrap();
-    summarise(&t, &p).remaining_at_end
+    common::remaining_with(s, from, extra).expect("valid")
 }
 
 #[test]
