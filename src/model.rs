@@ -14,6 +14,7 @@ pub mod projection;
 pub mod results;
 pub mod scenario;
 pub mod setting;
+pub mod share;
 pub mod validate;
 pub mod year;
 

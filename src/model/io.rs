@@ -22,30 +22,45 @@ pub fn read_scenario(text: &str) -> Result<Scenario, Vec<Problem>> {
         }]);
     }
     let mut de = serde_json::Deserializer::from_str(text);
-    let s: Scenario = serde_path_to_error::deserialize(&mut de).map_err(|e| {
-        let path = e.path().to_string();
-        let path = if path == "." || path.is_empty() {
-            "(file)".to_string()
-        } else {
-            path
-        };
-        vec![Problem {
-            path,
-            message: describe(e.inner()),
-        }]
-    })?;
+    let s: Scenario = serde_path_to_error::deserialize(&mut de).map_err(at_path)?;
     de.end().map_err(|e| {
         vec![Problem {
             path: "(file)".into(),
             message: describe(&e),
         }]
     })?;
+    checked(s)
+}
+
+/// Reads a scenario from a JSON value (a share link's, or saved work's)
+/// and validates it, as [`read_scenario`] does.
+pub fn read_value(value: serde_json::Value) -> Result<Scenario, Vec<Problem>> {
+    let s: Scenario = serde_path_to_error::deserialize(value).map_err(at_path)?;
+    checked(s)
+}
+
+/// The scenario, or every validation problem it has.
+fn checked(s: Scenario) -> Result<Scenario, Vec<Problem>> {
     let problems = validate(&s);
     if problems.is_empty() {
         Ok(s)
     } else {
         Err(problems)
     }
+}
+
+/// A reading error as a problem at the path where reading stopped.
+fn at_path(e: serde_path_to_error::Error<serde_json::Error>) -> Vec<Problem> {
+    let path = e.path().to_string();
+    let path = if path == "." || path.is_empty() {
+        "(file)".to_string()
+    } else {
+        path
+    };
+    vec![Problem {
+        path,
+        message: describe(e.inner()),
+    }]
 }
 
 /// A JSON error in words, with where it happened.
@@ -59,11 +74,16 @@ fn describe(e: &serde_json::Error) -> String {
         Category::Data => "A value is not what this field allows",
         Category::Io => "The file could not be read",
     };
-    format!(
-        "{lead}: {reason} (line {}, column {})",
-        e.line(),
-        e.column()
-    )
+    if e.line() == 0 {
+        // Read from a value, not text: there is no line to point to.
+        format!("{lead}: {reason}")
+    } else {
+        format!(
+            "{lead}: {reason} (line {}, column {})",
+            e.line(),
+            e.column()
+        )
+    }
 }
 
 /// A scenario as pretty JSON.

@@ -1,4 +1,7 @@
 //! Helpers shared by the integration tests.
+#![allow(dead_code)]
+
+pub mod strategy;
 
 use hnb::model::FinYear;
 use hnb::model::project;
