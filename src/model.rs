@@ -6,6 +6,7 @@ pub mod export;
 pub mod figures;
 pub mod format;
 pub mod io;
+pub mod labels;
 pub mod mix;
 pub mod num;
 pub mod paths;
@@ -15,6 +16,7 @@ pub mod results;
 pub mod scenario;
 pub mod setting;
 pub mod share;
+pub mod store;
 pub mod validate;
 pub mod year;
 

@@ -1,0 +1,215 @@
+//! Field paths in words, and figures in their units: for the comparison
+//! of two scenarios and the list of assumptions in the printed paper.
+
+use rust_decimal::Decimal;
+
+use super::format::{count, percent, pounds};
+use super::scenario::Scenario;
+use super::setting::Setting;
+
+/// What kind of number a path holds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    /// A fraction shown as a percentage.
+    Rate,
+    /// Pounds.
+    Money,
+    /// Children or places.
+    Count,
+}
+
+/// The kind of number at `path`.
+pub fn kind(path: &str) -> Kind {
+    let field = path
+        .rsplit('.')
+        .find(|seg| !looks_like_year(seg))
+        .unwrap_or(path);
+    let in_growth = path.contains(".growth") || path.starts_with("demand.growth");
+    match field {
+        "share_now" | "share_plan" | "rate" | "inflation" | "growth" | "confidence"
+        | "complete" | "on_track" | "delayed" | "at_risk" | "start" | "end" => Kind::Rate,
+        "ehcps" | "now" | "new_by_year" => Kind::Count,
+        "by_year" if in_growth && !path.contains("amount") && !path.contains("hnb") => Kind::Rate,
+        _ if path.starts_with("placements.waypoints") => Kind::Rate,
+        _ => Kind::Money,
+    }
+}
+
+fn looks_like_year(seg: &str) -> bool {
+    seg.len() == 7 && seg.as_bytes()[4] == b'-' && seg[..4].bytes().all(|b| b.is_ascii_digit())
+}
+
+/// `v` in the unit of `path`.
+pub fn show(path: &str, v: Decimal) -> String {
+    match kind(path) {
+        Kind::Rate => percent(v, 2),
+        Kind::Money => pounds(v),
+        Kind::Count => count(v),
+    }
+}
+
+/// The field at `path` of `s` in words.
+pub fn label(s: &Scenario, path: &str) -> String {
+    let (head, year) = match path.rsplit_once('.') {
+        Some((h, y)) if looks_like_year(y) => (h, Some(y)),
+        _ => (path, None),
+    };
+    let head = head.strip_suffix(".by_year").unwrap_or(head);
+    let base = words(s, head);
+    match year {
+        Some(y) => format!("{base}, {y}"),
+        None => base,
+    }
+}
+
+/// Item `i`'s name from a path segment like `other_spend[2]`.
+fn index_in(seg: &str) -> Option<usize> {
+    seg.split_once('[')?.1.strip_suffix(']')?.parse().ok()
+}
+
+fn words(s: &Scenario, path: &str) -> String {
+    let mut parts = path.split('.');
+    let first = parts.next().unwrap_or_default();
+    let rest: Vec<&str> = parts.collect();
+    let rest_of = |names: &[(&str, &str)], default: &str| -> String {
+        let key = rest.join(".");
+        names
+            .iter()
+            .find(|(k, _)| *k == key)
+            .map_or_else(|| format!("{default} ({key})"), |(_, w)| (*w).to_string())
+    };
+    if let Some(i) = index_in(first) {
+        let name = s.other_spend.get(i).map_or("Other spend", |l| l.name.as_str());
+        return format!("{name}: {}", series_words(&rest));
+    }
+    match first {
+        "opening_deficit" => "Deficit carried in".into(),
+        "income" => match rest.first().copied().unwrap_or_default() {
+            "hnb" => format!("High Needs Block: {}", series_words(&rest[1..])),
+            "schools_block_transfer" => match rest.get(1).copied() {
+                Some("rate") => "Schools Block transfer: rate".into(),
+                Some("schools_block") => format!("Schools Block: {}", series_words(&rest[2..])),
+                _ => format!("Schools Block transfer: {}", series_words(&rest[2..])),
+            },
+            other => match index_in(other) {
+                Some(i) => {
+                    let name = s
+                        .income
+                        .other_contributions
+                        .get(i)
+                        .map_or("Contribution", |l| l.name.as_str());
+                    format!("{name}: {}", series_words(&rest[2..]))
+                }
+                None => rest_of(&[], "Income"),
+            },
+        },
+        "demand" => match rest.as_slice() {
+            ["ehcps"] => "EHCPs at the start".into(),
+            ["growth", "start"] => "EHCP growth, first year".into(),
+            ["growth", "end"] => "EHCP growth, last year".into(),
+            ["growth", ..] => "EHCP growth".into(),
+            _ => rest_of(&[], "Demand"),
+        },
+        "baseline" => match rest.as_slice() {
+            ["growth", "start"] => "Growth without the plan, first year".into(),
+            ["growth", "end"] => "Growth without the plan, last year".into(),
+            _ => "Growth without the plan".into(),
+        },
+        "placements" => match rest.as_slice() {
+            ["target_year"] => "Year the planned mix is reached".into(),
+            ["settings", id, field @ ..] => {
+                let name = Setting::ALL
+                    .iter()
+                    .find(|x| x.id() == *id)
+                    .map_or(*id, |x| x.label());
+                let what = match field {
+                    ["share_now"] => "share today",
+                    ["share_plan"] => "planned share",
+                    ["cost"] => "cost per child a year",
+                    ["inflation"] => "cost inflation a year",
+                    ["places", "now"] => "places today",
+                    ["places", "new_by_year", ..] => "new places",
+                    _ => "placement",
+                };
+                format!("{name}: {what}")
+            }
+            ["waypoints", year, id] => {
+                let name = Setting::ALL
+                    .iter()
+                    .find(|x| x.id() == *id)
+                    .map_or(*id, |x| x.label());
+                format!("{name}: share on the way, {year}")
+            }
+            _ => rest_of(&[], "Placements"),
+        },
+        "savings" => match rest.as_slice() {
+            ["confidence", status] => format!("Confidence counted for {} projects", status.replace('_', " ")),
+            [project, field, ..] => {
+                let name = index_in(project)
+                    .and_then(|i| s.savings.projects.get(i))
+                    .map_or_else(|| "Project".to_string(), |p| {
+                        if p.name.is_empty() { "Unnamed project".into() } else { p.name.clone() }
+                    });
+                let what = match *field {
+                    "savings" => "planned saving",
+                    "achieved" => "achieved",
+                    "confidence" => "confidence",
+                    _ => "project",
+                };
+                format!("{name}: {what}")
+            }
+            _ => rest_of(&[], "Savings"),
+        },
+        "agreement" => rest_of(
+            &[("payments", "DfE payment"), ("agreed_path", "Agreed deficit path")],
+            "Agreement",
+        ),
+        other => other.replace('_', " "),
+    }
+}
+
+fn series_words(rest: &[&str]) -> String {
+    match rest {
+        ["first"] => "first year".into(),
+        ["growth"] => "growth a year".into(),
+        ["by_year", ..] | [] => "amount".into(),
+        [other, ..] => other.replace('_', " "),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::figures::figures;
+    use crate::model::presets::PRESETS;
+    use rust_decimal_macros::dec;
+
+    #[test]
+    fn every_figure_has_words_without_a_raw_path() {
+        for p in PRESETS {
+            let s = p.scenario();
+            for (path, v) in figures(&s) {
+                let l = label(&s, &path);
+                assert!(!l.contains('[') && !l.contains('_') && !l.contains('.'), "{path}: {l}");
+                assert!(!show(&path, v).is_empty());
+            }
+        }
+    }
+
+    #[test]
+    fn words_and_units() {
+        let s = crate::model::presets::find("haringey").unwrap().scenario();
+        let cases = [
+            ("demand.growth.start", dec!(0.045), "EHCP growth, first year", "4.5%"),
+            ("demand.growth.by_year.2025-26", dec!(0.03), "EHCP growth, 2025-26", "3%"),
+            ("placements.settings.inmss.cost", dec!(57074), "Independent special school (INMSS): cost per child a year", "£57,074"),
+            ("demand.ehcps", dec!(3200), "EHCPs at the start", "3,200"),
+            ("income.hnb.first", dec!(50000000), "High Needs Block: first year", "£50,000,000"),
+            ("agreement.payments.2024-25", dec!(1), "DfE payment, 2024-25", "£1"),
+        ];
+        for (path, v, words, shown) in cases {
+            assert_eq!(label(&s, path), words, "{path}");
+            assert_eq!(show(path, v), shown, "{path}");
+        }
+    }
+}
