@@ -17,7 +17,17 @@ if (found.length !== 1) {
   console.error(`externalize-loader: expected one inline module script, found ${found.length}`);
   process.exit(1);
 }
-const code = found[0][1].trim() + '\n';
+// Once the .wasm is in, a second policy closes every connection: from then
+// on the page cannot send or fetch anything, whatever its code tried. (A
+// policy can only be tightened after load, never loosened.)
+const lock = `
+const lock = document.createElement('meta');
+lock.httpEquiv = 'Content-Security-Policy';
+lock.content = "connect-src 'none'; form-action 'none'; frame-src 'none'; worker-src 'none'";
+document.head.append(lock);
+document.documentElement.dataset.connections = 'closed';
+`;
+const code = found[0][1].trim() + '\n' + lock;
 const hash = createHash('sha256').update(code).digest('hex').slice(0, 16);
 const name = `loader-${hash}.js`;
 const sri = 'sha384-' + createHash('sha384').update(code).digest('base64');

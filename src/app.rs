@@ -1,49 +1,94 @@
 //! The calculator page: one reducer holds the state; the projection of the
 //! last valid scenario is memoised from it, never stored.
 
+pub mod browser;
 pub mod chart;
+pub mod compare;
 mod context;
 pub mod controls;
 pub mod disclosure;
 mod errors;
 pub mod field;
 mod picker;
+pub mod print;
 pub mod results;
+pub mod start;
 pub mod state;
 pub mod text_field;
+pub mod tools;
 pub mod units;
 
 use std::rc::Rc;
 
 use yew::prelude::*;
 
+use self::compare::{Compare, Side};
 use self::context::Ctx;
 use self::controls::{
     AgreementPanel, CostsPanel, DemandPanel, MixPanel, MoneyPanel, PlacesPanel, SavingsPanel,
 };
 use self::errors::ErrorSummary;
 use self::picker::PresetPicker;
+use self::print::PrintView;
 use self::results::{DeficitChart, Headline, ResultProps, StackChart, StackKind, YearTable};
-use self::state::State;
+use self::state::{Action, Notice, State};
+use self::tools::Tools;
+use crate::model::presets;
 use crate::model::project;
+use crate::model::store::{AUTOSAVE_KEY, SAVED_KEY, Saved, write_saved, write_saved_list};
 
 /// How long input must pause before the larger charts and tables redraw.
 const SETTLE_MS: u32 = 120;
 
 /// Props of [`App`]: the state to start from (the default preset unless a
-/// test or a link gives another).
+/// test or a link gives another), the scenarios saved in this browser, and
+/// whether the page is embedded in another site.
 #[derive(Properties, PartialEq, Default)]
 pub struct AppProps {
     /// The starting state.
     #[prop_or_default]
     pub initial: Option<Rc<State>>,
+    /// Scenarios saved in this browser.
+    #[prop_or_default]
+    pub saves: Rc<Vec<Saved>>,
+    /// The compact layout for an iframe on another site (`?embed=1`).
+    #[prop_or_default]
+    pub embed: bool,
+}
+
+/// What the page shows.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum View {
+    /// The calculator.
+    Calculator,
+    /// The scenario beside saved scenario `i`, or beside its preset as
+    /// published.
+    Compare(Option<usize>),
+    /// The committee paper.
+    Print,
+}
+
+/// Moves focus to the element with `id` (a view's title), for keyboard
+/// and screen reader users after the view changes.
+fn focus(id: &str) {
+    use wasm_bindgen::JsCast;
+    if let Some(el) = browser::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = el.focus();
+    }
 }
 
 /// The page.
 #[component]
 pub fn App(p: &AppProps) -> Html {
     let initial = p.initial.clone();
+    let embed = p.embed;
     let state = use_reducer(move || initial.map(|s| (*s).clone()).unwrap_or_else(State::initial));
+    let saves = use_state(|| p.saves.clone());
+    let view = use_state(|| View::Calculator);
     let good = state.good.clone();
     let projection = use_memo(state.generation, move |_| {
         // `good` always validates, so this is never `Err`; without a
@@ -53,6 +98,7 @@ pub fn App(p: &AppProps) -> Html {
     let ctx = Ctx {
         dispatch: state.dispatcher(),
     };
+    let dispatch = state.dispatcher();
     let results = (*projection)
         .clone()
         .map(|(scenario, projection)| ResultProps {
@@ -76,21 +122,217 @@ pub fn App(p: &AppProps) -> Html {
             }
         });
     }
+    // Once input pauses, the address becomes the share link and the work is
+    // saved in this browser.
+    let link = use_state(String::new);
+    let written = use_mut_ref(String::new);
+    let keep_timer = use_mut_ref(|| None::<gloo::timers::callback::Timeout>);
+    {
+        let link = link.clone();
+        let written = written.clone();
+        let st = (*state).clone();
+        let dispatch = dispatch.clone();
+        use_effect_with((state.generation, state.preset.clone()), move |_| {
+            let first = link.is_empty();
+            let keep = move || {
+                let fragment = start::link_of(&st);
+                browser::replace_hash(&fragment);
+                link.set(format!("{}#{fragment}", browser::base_url()));
+                *written.borrow_mut() = fragment;
+                if st.generation > 0
+                    && !browser::store(
+                        AUTOSAVE_KEY,
+                        &write_saved(&start::autosave_of(&st, &browser::now_iso())),
+                    )
+                {
+                    dispatch.dispatch(Action::Notify(Notice::info(
+                        "This browser is not letting the page keep your work between visits (its storage is blocked or full). Copy the link or download the scenario to keep it.",
+                    )));
+                }
+            };
+            if first {
+                keep();
+            } else {
+                *keep_timer.borrow_mut() =
+                    Some(gloo::timers::callback::Timeout::new(SETTLE_MS, keep));
+            }
+        });
+    }
+    // A link pasted into the address bar of the open page opens too.
+    {
+        let dispatch = dispatch.clone();
+        let written = written.clone();
+        use_effect_with((), move |_| {
+            let listener = browser::window().map(|w| {
+                gloo::events::EventListener::new(&w, "hashchange", move |_| {
+                    let fragment = browser::hash();
+                    if !start::is_link(&fragment) || *written.borrow() == fragment {
+                        return;
+                    }
+                    dispatch.dispatch(match crate::model::share::decode(&fragment) {
+                        Ok(o) => {
+                            let (s, notice) = start::link_opened(o);
+                            Action::Open {
+                                preset: s.preset.clone(),
+                                scenario: s.good.clone(),
+                                notice,
+                            }
+                        }
+                        Err(e) => Action::Notify(start::link_failed(&e)),
+                    });
+                })
+            });
+            move || drop(listener)
+        });
+    }
+    {
+        let v = *view;
+        use_effect_with(v, move |v| match v {
+            View::Print => focus("print-title"),
+            View::Compare(_) => focus("compare-title"),
+            View::Calculator => {}
+        });
+    }
+    let close = {
+        let view = view.clone();
+        Callback::from(move |()| {
+            view.set(View::Calculator);
+        })
+    };
+    let on_save = {
+        let saves = saves.clone();
+        let st = state.clone();
+        let dispatch = dispatch.clone();
+        Callback::from(move |name: String| {
+            let mut list = (**saves).clone();
+            let entry = Saved {
+                name: name.clone(),
+                preset: st.preset.clone(),
+                saved: browser::now_iso(),
+                scenario: (*st.good).clone(),
+            };
+            let replaced = match list.iter_mut().find(|s| s.name == name) {
+                Some(old) => {
+                    *old = entry;
+                    true
+                }
+                None => {
+                    list.push(entry);
+                    false
+                }
+            };
+            if browser::store(SAVED_KEY, &write_saved_list(&list)) {
+                saves.set(Rc::new(list));
+                dispatch.dispatch(Action::Notify(Notice::info(if replaced {
+                    format!("Replaced the saved scenario \"{name}\".")
+                } else {
+                    format!("Saved as \"{name}\" in this browser.")
+                })));
+            } else {
+                dispatch.dispatch(Action::Notify(Notice::error(
+                    "The scenario could not be saved: this browser's storage is blocked or full.",
+                    vec!["Copy the link or download the scenario to keep it.".into()],
+                )));
+            }
+        })
+    };
+    let on_open = {
+        let saves = saves.clone();
+        let dispatch = dispatch.clone();
+        let view = view.clone();
+        Callback::from(move |i: usize| {
+            if let Some(s) = saves.get(i) {
+                dispatch.dispatch(Action::Open {
+                    preset: s.preset.clone(),
+                    scenario: Rc::new(s.scenario.clone()),
+                    notice: Some(Notice::info(format!(
+                        "Opened the saved scenario \"{}\".",
+                        s.name
+                    ))),
+                });
+                view.set(View::Calculator);
+            }
+        })
+    };
+    let on_delete = {
+        let saves = saves.clone();
+        let dispatch = dispatch.clone();
+        Callback::from(move |i: usize| {
+            let mut list = (**saves).clone();
+            if i < list.len() {
+                let gone = list.remove(i);
+                if browser::store(SAVED_KEY, &write_saved_list(&list)) {
+                    saves.set(Rc::new(list));
+                    dispatch.dispatch(Action::Notify(Notice::info(format!(
+                        "Deleted the saved scenario \"{}\".",
+                        gone.name
+                    ))));
+                }
+            }
+        })
+    };
+    let on_compare = {
+        let view = view.clone();
+        Callback::from(move |i: Option<usize>| view.set(View::Compare(i)))
+    };
+    let on_print = {
+        let view = view.clone();
+        Callback::from(move |()| view.set(View::Print))
+    };
     let st = Rc::new((*state).clone());
-    html! {
-        <ContextProvider<Ctx> context={ctx}>
-            <a class="skip-link" href="#results">{ "Skip to the results" }</a>
-            <header class="masthead">
-                <div class="page masthead__inner">
-                    <p class="masthead__name">{ "High Needs Block deficit calculator" }</p>
-                    <p class="masthead__note">{ "Runs in your browser. Nothing you enter leaves this page." }</p>
-                </div>
-            </header>
+    let notices = html! { <Notices notices={st.notices.clone()} /> };
+    let body = match (*view, results.clone()) {
+        (View::Print, Some(r)) => html! {
             <main class="page" id="main">
-                <h1>{ "High Needs Block deficit calculator" }</h1>
-                <p class="lede">{ "See how a council's special educational needs spending, savings plan and Safety Valve payments change its High Needs deficit, year by year." }</p>
+                { notices }
+                <PrintView of={r} preset={st.preset.clone()} extra_from={st.extra_from} link={(*link).clone()} on_close={close} />
+            </main>
+        },
+        (View::Compare(which), Some(_)) => {
+            let b = match which {
+                Some(i) => saves.get(i).map(|s| Side {
+                    name: s.name.clone(),
+                    scenario: Rc::new(s.scenario.clone()),
+                }),
+                None => presets::find(&st.preset).map(|x| Side {
+                    name: format!("{} as published", x.name),
+                    scenario: Rc::new(x.scenario()),
+                }),
+            };
+            let a = Side {
+                name: "On the page now".into(),
+                scenario: st.good.clone(),
+            };
+            html! {
+                <main class="page" id="main">
+                    { notices }
+                    if let Some(b) = b {
+                        <Compare {a} {b} on_close={close} />
+                    }
+                </main>
+            }
+        }
+        _ => html! {
+            <main class="page" id="main">
+                if embed {
+                    <h1 class="embed__title">{ "High Needs Block deficit calculator" }</h1>
+                } else {
+                    <h1>{ "High Needs Block deficit calculator" }</h1>
+                    <p class="lede">{ "See how a council's special educational needs spending, savings plan and Safety Valve payments change its High Needs deficit, year by year." }</p>
+                }
+                { notices }
                 <ErrorSummary messages={st.messages()} />
                 <PresetPicker preset={st.preset.clone()} />
+                if embed {
+                    <p class="embed__open">
+                        <a href={link.split_once('#').map(|(_, f)| format!("{}#{f}", browser::base_url())).unwrap_or_default()} target="_blank" rel="noopener">
+                            { "Open these figures in the full calculator (new tab)" }
+                        </a>
+                    </p>
+                } else {
+                    <Tools preset={st.preset.clone()} scenario={st.good.clone()} link={(*link).clone()} saves={(*saves).clone()}
+                        {on_save} {on_open} {on_delete} {on_compare} {on_print} />
+                }
                 <div class="layout">
                     <div class="layout__results" id="results" data-settled={(*settled == results).to_string()}>
                         if let Some(r) = results.clone() {
@@ -110,10 +352,110 @@ pub fn App(p: &AppProps) -> Html {
                         <PlacesPanel state={st.clone()} />
                         <MoneyPanel state={st.clone()} />
                         <SavingsPanel state={st.clone()} />
-                        <AgreementPanel state={st} projection={results.as_ref().map(|r| r.projection.clone())} />
+                        <AgreementPanel state={st.clone()} projection={results.as_ref().map(|r| r.projection.clone())} />
                     </div>
                 </div>
             </main>
+        },
+    };
+    html! {
+        <ContextProvider<Ctx> context={ctx}>
+            <div class={classes!("app", embed.then_some("app--embed"))}>
+                if !embed {
+                    <a class="skip-link" href="#results">{ "Skip to the results" }</a>
+                    <header class="masthead no-print">
+                        <div class="page masthead__inner">
+                            <p class="masthead__name">{ "High Needs Block deficit calculator" }</p>
+                            <p class="masthead__note">{ "Runs in your browser. Nothing you enter leaves this page." }</p>
+                        </div>
+                    </header>
+                }
+                { body }
+            </div>
         </ContextProvider<Ctx>>
+    }
+}
+
+/// Props of [`Notices`].
+#[derive(Properties, PartialEq, Clone)]
+struct NoticesProps {
+    notices: Vec<Notice>,
+}
+
+/// Messages about the page as a whole, each dismissable.
+#[component]
+fn Notices(p: &NoticesProps) -> Html {
+    let dispatch = context::use_dispatch();
+    html! {
+        <div class="notices" id="notices">
+            { for p.notices.iter().enumerate().map(|(i, n)| {
+                let dispatch = dispatch.clone();
+                let dismiss = Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::Dismiss(i)));
+                html! {
+                    <div class={classes!("notice", n.error.then_some("notice--error"))} role={if n.error { "alert" } else { "status" }}>
+                        <p class="notice__title">{ n.title.clone() }</p>
+                        if !n.lines.is_empty() {
+                            <ul class="notice__lines">
+                                { for n.lines.iter().map(|l| html! { <li>{ l.clone() }</li> }) }
+                            </ul>
+                        }
+                        <button type="button" class="button button--small button--secondary notice__dismiss" onclick={dismiss} aria-label={format!("Dismiss: {}", n.title)}>{ "Dismiss" }</button>
+                    </div>
+                }
+            }) }
+        </div>
+    }
+}
+
+/// Reads the address and this browser's storage and returns the page's
+/// starting props, setting aside anything in storage that cannot be read.
+pub fn boot() -> AppProps {
+    use crate::model::store::{SET_ASIDE_KEY, read_saved_list};
+    let now = browser::now_iso();
+    let embed = browser::query("embed").is_some_and(|v| v == "1" || v == "true");
+    let autosaved = browser::load(AUTOSAVE_KEY);
+    let start = start::choose(&browser::hash(), autosaved.as_deref(), &now);
+    let mut state = start.state;
+    let (mut saves, damaged) = browser::load(SAVED_KEY)
+        .map(|t| read_saved_list(&t))
+        .unwrap_or_default();
+    match start.autosave {
+        start::Autosave::Keep => {}
+        start::Autosave::SetAside => {
+            if let Some(raw) = &autosaved {
+                browser::store(&format!("{SET_ASIDE_KEY}.autosave.{now}"), raw);
+            }
+            browser::forget(AUTOSAVE_KEY);
+        }
+        start::Autosave::KeepAsSaved(w) => {
+            saves.push(*w);
+            browser::store(SAVED_KEY, &write_saved_list(&saves));
+        }
+    }
+    if !damaged.is_empty() {
+        let raws: Vec<&str> = damaged.iter().map(|(_, raw)| raw.as_str()).collect();
+        browser::store(
+            &format!("{SET_ASIDE_KEY}.saved.{now}"),
+            &format!("[{}]", raws.join(",")),
+        );
+        browser::store(SAVED_KEY, &write_saved_list(&saves));
+        state.notices.push(Notice::error(
+            "Some of your saved scenarios could not be read.",
+            damaged
+                .iter()
+                .map(|(d, _)| format!("{} could not be read because {}.", d.what, d.why))
+                .chain([format!(
+                    "They have been set aside, not deleted: they are in this browser's storage under a name starting \"{SET_ASIDE_KEY}\"."
+                )])
+                .collect(),
+        ));
+    }
+    if embed && browser::in_frame() {
+        browser::post_height_to_parent();
+    }
+    AppProps {
+        initial: Some(Rc::new(state)),
+        saves: Rc::new(saves),
+        embed,
     }
 }

@@ -12,6 +12,7 @@ use yew::{LocalServerRenderer, Reducible};
 async fn render(state: State) -> String {
     LocalServerRenderer::<App>::with_props(AppProps {
         initial: Some(Rc::new(state)),
+        ..AppProps::default()
     })
     .render()
     .await
@@ -147,4 +148,63 @@ async fn bad_input_shows_messages_keeps_text_and_last_results() {
         headline(&good),
         "the last valid results stay"
     );
+}
+
+#[tokio::test]
+async fn the_page_has_its_share_save_and_export_tools() {
+    let html = render(State::initial()).await;
+    for id in [
+        "share-link",
+        "copy-link",
+        "download-csv",
+        "download-json",
+        "upload",
+        "print-view",
+        "saved",
+        "embed",
+    ] {
+        assert!(html.contains(&format!("id=\"{id}\"")), "{id}");
+    }
+}
+
+#[tokio::test]
+async fn embedded_the_page_is_compact() {
+    let html = LocalServerRenderer::<App>::with_props(AppProps {
+        embed: true,
+        ..AppProps::default()
+    })
+    .render()
+    .await;
+    assert!(html.contains("app--embed"));
+    assert!(!html.contains("masthead"), "no site header in a frame");
+    assert!(!html.contains("id=\"share-link\""), "no tools in a frame");
+    assert!(text(&html).contains("Open these figures in the full calculator"));
+    assert!(html.contains("id=\"headline-cleared\""));
+}
+
+#[tokio::test]
+async fn typed_names_and_notices_are_text_not_markup() {
+    let payload = "<img src=x onerror=alert(1)><script>alert(2)</script>";
+    let s = act(State::initial(), Action::AddProject);
+    let s = act(
+        s,
+        Action::Text {
+            path: "savings.projects[0].name".into(),
+            text: payload.into(),
+        },
+    );
+    let s = act(
+        s,
+        Action::Notify(hnb::app::state::Notice::error(
+            payload,
+            vec![payload.into()],
+        )),
+    );
+    let html = render(s).await;
+    assert!(
+        !html.contains("<img src=x"),
+        "the payload never becomes an element"
+    );
+    assert!(!html.contains("<script>alert"));
+    assert!(html.contains("&lt;img src=x onerror=alert(1)&gt;"));
 }

@@ -6,7 +6,7 @@ mod headline;
 mod stack;
 mod table;
 
-pub use deficit::DeficitChart;
+pub use deficit::{DeficitChart, Line, LineChart};
 pub use headline::{Headline, HeadlineProps};
 pub use stack::{StackChart, StackKind};
 pub use table::YearTable;

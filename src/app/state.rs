@@ -143,6 +143,50 @@ pub enum Action {
     AddContribution,
     /// Remove contribution line `i`.
     RemoveContribution(usize),
+    /// Open a whole scenario (from a link, a file or saved work).
+    Open {
+        /// The preset it started from.
+        preset: String,
+        /// The scenario, already validated.
+        scenario: Rc<Scenario>,
+        /// What to tell the reader about it.
+        notice: Option<Notice>,
+    },
+    /// Tell the reader something about the page as a whole.
+    Notify(Notice),
+    /// Dismiss notice `i`.
+    Dismiss(usize),
+}
+
+/// A message about the page as a whole: a link, saved work or a file.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Notice {
+    /// Whether something went wrong (shown as an alert) or not.
+    pub error: bool,
+    /// One sentence.
+    pub title: String,
+    /// Details, one a line (the problems with a file, by field).
+    pub lines: Vec<String>,
+}
+
+impl Notice {
+    /// Something went wrong.
+    pub fn error(title: impl Into<String>, lines: Vec<String>) -> Self {
+        Notice {
+            error: true,
+            title: title.into(),
+            lines,
+        }
+    }
+
+    /// Something worth knowing.
+    pub fn info(title: impl Into<String>) -> Self {
+        Notice {
+            error: false,
+            title: title.into(),
+            lines: Vec::new(),
+        }
+    }
 }
 
 /// The page's state.
@@ -171,6 +215,8 @@ pub struct State {
     pub locks_plan: PerSetting<bool>,
     /// The first year of the extra saving in the headline.
     pub extra_from: FinYear,
+    /// Messages about the page as a whole.
+    pub notices: Vec<Notice>,
 }
 
 impl State {
@@ -190,6 +236,7 @@ impl State {
             locks_now: PerSetting::default(),
             locks_plan: PerSetting::default(),
             extra_from: scenario_extra_from(&draft_for_extra),
+            notices: Vec::new(),
         }
     }
 
@@ -566,6 +613,27 @@ impl Reducible for State {
                 paths::clear(Rc::make_mut(&mut s.draft), &path);
                 s.typed.remove(&path);
                 s.unreadable.remove(&path);
+            }
+            Action::Open {
+                preset,
+                scenario,
+                notice,
+            } => {
+                let mut fresh = State::from_scenario(&preset, (*scenario).clone());
+                fresh.generation = self.generation + 1;
+                fresh.notices = notice.into_iter().collect();
+                return Rc::new(fresh);
+            }
+            Action::Notify(n) => {
+                s.notices.retain(|x| *x != n);
+                s.notices.push(n);
+                return Rc::new(s);
+            }
+            Action::Dismiss(i) => {
+                if i < s.notices.len() {
+                    s.notices.remove(i);
+                }
+                return Rc::new(s);
             }
         }
         Rc::new(s.settle())

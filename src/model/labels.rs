@@ -79,7 +79,10 @@ fn words(s: &Scenario, path: &str) -> String {
             .map_or_else(|| format!("{default} ({key})"), |(_, w)| (*w).to_string())
     };
     if let Some(i) = index_in(first) {
-        let name = s.other_spend.get(i).map_or("Other spend", |l| l.name.as_str());
+        let name = s
+            .other_spend
+            .get(i)
+            .map_or("Other spend", |l| l.name.as_str());
         return format!("{name}: {}", series_words(&rest));
     }
     match first {
@@ -143,13 +146,23 @@ fn words(s: &Scenario, path: &str) -> String {
             _ => rest_of(&[], "Placements"),
         },
         "savings" => match rest.as_slice() {
-            ["confidence", status] => format!("Confidence counted for {} projects", status.replace('_', " ")),
+            ["confidence", status] => format!(
+                "Confidence counted for {} projects",
+                status.replace('_', " ")
+            ),
             [project, field, ..] => {
                 let name = index_in(project)
                     .and_then(|i| s.savings.projects.get(i))
-                    .map_or_else(|| "Project".to_string(), |p| {
-                        if p.name.is_empty() { "Unnamed project".into() } else { p.name.clone() }
-                    });
+                    .map_or_else(
+                        || "Project".to_string(),
+                        |p| {
+                            if p.name.is_empty() {
+                                "Unnamed project".into()
+                            } else {
+                                p.name.clone()
+                            }
+                        },
+                    );
                 let what = match *field {
                     "savings" => "planned saving",
                     "achieved" => "achieved",
@@ -161,7 +174,10 @@ fn words(s: &Scenario, path: &str) -> String {
             _ => rest_of(&[], "Savings"),
         },
         "agreement" => rest_of(
-            &[("payments", "DfE payment"), ("agreed_path", "Agreed deficit path")],
+            &[
+                ("payments", "DfE payment"),
+                ("agreed_path", "Agreed deficit path"),
+            ],
             "Agreement",
         ),
         other => other.replace('_', " "),
@@ -190,7 +206,10 @@ mod tests {
             let s = p.scenario();
             for (path, v) in figures(&s) {
                 let l = label(&s, &path);
-                assert!(!l.contains('[') && !l.contains('_') && !l.contains('.'), "{path}: {l}");
+                assert!(
+                    !l.contains('[') && !l.contains('_') && !l.contains('.'),
+                    "{path}: {l}"
+                );
                 assert!(!show(&path, v).is_empty());
             }
         }
@@ -200,12 +219,37 @@ mod tests {
     fn words_and_units() {
         let s = crate::model::presets::find("haringey").unwrap().scenario();
         let cases = [
-            ("demand.growth.start", dec!(0.045), "EHCP growth, first year", "4.5%"),
-            ("demand.growth.by_year.2025-26", dec!(0.03), "EHCP growth, 2025-26", "3%"),
-            ("placements.settings.inmss.cost", dec!(57074), "Independent special school (INMSS): cost per child a year", "£57,074"),
+            (
+                "demand.growth.start",
+                dec!(0.045),
+                "EHCP growth, first year",
+                "4.5%",
+            ),
+            (
+                "demand.growth.by_year.2025-26",
+                dec!(0.03),
+                "EHCP growth, 2025-26",
+                "3%",
+            ),
+            (
+                "placements.settings.inmss.cost",
+                dec!(57074),
+                "Independent special school (INMSS): cost per child a year",
+                "£57,074",
+            ),
             ("demand.ehcps", dec!(3200), "EHCPs at the start", "3,200"),
-            ("income.hnb.first", dec!(50000000), "High Needs Block: first year", "£50,000,000"),
-            ("agreement.payments.2024-25", dec!(1), "DfE payment, 2024-25", "£1"),
+            (
+                "income.hnb.first",
+                dec!(50000000),
+                "High Needs Block: first year",
+                "£50,000,000",
+            ),
+            (
+                "agreement.payments.2024-25",
+                dec!(1),
+                "DfE payment, 2024-25",
+                "£1",
+            ),
         ];
         for (path, v, words, shown) in cases {
             assert_eq!(label(&s, path), words, "{path}");

@@ -18,7 +18,7 @@ use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use serde_json::{Map, Value};
 
-use super::io::read_value;
+use super::io::{read_value, to_value};
 use super::presets;
 use super::scenario::Scenario;
 use super::validate::Problem;
@@ -163,7 +163,9 @@ pub fn decode_with(
     if version > LINK_FORMAT {
         return Err(LinkError::Newer(version));
     }
-    let id = part("p").filter(|p| !p.is_empty()).ok_or(LinkError::NoPreset)?;
+    let id = part("p")
+        .filter(|p| !p.is_empty())
+        .ok_or(LinkError::NoPreset)?;
     let base = preset(id).ok_or_else(|| LinkError::UnknownPreset(id.into()))?;
     let mut value = to_value(&base);
     let preset_changed = match part("f") {
@@ -171,14 +173,17 @@ pub fn decode_with(
         Some(f) if f.len() == 8 && f.bytes().all(|b| b.is_ascii_hexdigit()) => {
             f != format!("{:08x}", fingerprint(&value))
         }
-        Some(_) => return Err(LinkError::Damaged("the preset's fingerprint is not 8 hex digits".into())),
+        Some(_) => {
+            return Err(LinkError::Damaged(
+                "the preset's fingerprint is not 8 hex digits".into(),
+            ));
+        }
     };
     if let Some(d) = part("d") {
         let bytes = URL_SAFE_NO_PAD
             .decode(d.trim_end_matches('='))
             .map_err(|_| LinkError::Damaged("not URL-safe base64".into()))?;
-        let text = String::from_utf8(bytes)
-            .map_err(|_| LinkError::Damaged("not text".into()))?;
+        let text = String::from_utf8(bytes).map_err(|_| LinkError::Damaged("not text".into()))?;
         let patch: Value = serde_json::from_str(&text)
             .map_err(|e| LinkError::Damaged(format!("not JSON: {e}")))?;
         if !patch.is_object() {
@@ -201,11 +206,6 @@ pub fn decode_with(
 fn migrate(from: u32, patch: Value) -> Value {
     debug_assert!(from <= LINK_FORMAT);
     patch
-}
-
-/// The scenario as a JSON value (the scenario file's form).
-fn to_value(s: &Scenario) -> Value {
-    serde_json::to_value(s).unwrap_or(Value::Null)
 }
 
 /// 32-bit FNV-1a of the value's compact JSON: the same on every platform.
@@ -331,15 +331,30 @@ mod tests {
             ("v=1".into(), "no \"p=\""),
             ("v=1&p=narnia".into(), "\"narnia\""),
             ("v=1&p=average&d=***".into(), "base64"),
-            (format!("v=1&p=average&d={}", URL_SAFE_NO_PAD.encode([0xff, 0xfe])), "not text"),
-            (format!("v=1&p=average&d={}", URL_SAFE_NO_PAD.encode("{\"a\":")), "not JSON"),
-            (format!("v=1&p=average&d={}", URL_SAFE_NO_PAD.encode("[1]")), "not a set of changes"),
             (
-                format!("v=1&p=average&d={}", URL_SAFE_NO_PAD.encode("{\"demand\":{\"ehcps\":\"-5\"}}")),
+                format!("v=1&p=average&d={}", URL_SAFE_NO_PAD.encode([0xff, 0xfe])),
+                "not text",
+            ),
+            (
+                format!("v=1&p=average&d={}", URL_SAFE_NO_PAD.encode("{\"a\":")),
+                "not JSON",
+            ),
+            (
+                format!("v=1&p=average&d={}", URL_SAFE_NO_PAD.encode("[1]")),
+                "not a set of changes",
+            ),
+            (
+                format!(
+                    "v=1&p=average&d={}",
+                    URL_SAFE_NO_PAD.encode("{\"demand\":{\"ehcps\":\"-5\"}}")
+                ),
                 "demand.ehcps",
             ),
             (
-                format!("v=1&p=average&d={}", URL_SAFE_NO_PAD.encode("{\"castle\":1}")),
+                format!(
+                    "v=1&p=average&d={}",
+                    URL_SAFE_NO_PAD.encode("{\"castle\":1}")
+                ),
                 "unknown field",
             ),
             (good[..good.len() - 3].to_string(), "cannot be read"),
@@ -359,7 +374,11 @@ mod tests {
             (r#"{"a":"b"}"#, r#"{"b":"c"}"#, r#"{"a":"b","b":"c"}"#),
             (r#"{"a":"b"}"#, r#"{"a":null}"#, r#"{}"#),
             (r#"{"a":["b"]}"#, r#"{"a":"c"}"#, r#"{"a":"c"}"#),
-            (r#"{"a":{"b":"c"}}"#, r#"{"a":{"b":"d","c":null}}"#, r#"{"a":{"b":"d"}}"#),
+            (
+                r#"{"a":{"b":"c"}}"#,
+                r#"{"a":{"b":"d","c":null}}"#,
+                r#"{"a":{"b":"d"}}"#,
+            ),
             (r#"["a","b"]"#, r#"["c","d"]"#, r#"["c","d"]"#),
             (r#"{"a":"foo"}"#, r#""bar""#, r#""bar""#),
             (r#"{"e":null}"#, r#"{"a":1}"#, r#"{"e":null,"a":1}"#),
@@ -368,7 +387,11 @@ mod tests {
         for (target, patch, result) in cases {
             let mut t: Value = serde_json::from_str(target).unwrap();
             apply(&mut t, &serde_json::from_str(patch).unwrap());
-            assert_eq!(t, serde_json::from_str::<Value>(result).unwrap(), "{target} + {patch}");
+            assert_eq!(
+                t,
+                serde_json::from_str::<Value>(result).unwrap(),
+                "{target} + {patch}"
+            );
         }
     }
 }

@@ -3,10 +3,9 @@
 //! forgiving: a damaged record is reported and set aside, never fatal, and
 //! one damaged saved scenario does not lose the others.
 
-use serde::Serialize;
 use serde_json::Value;
 
-use super::io::read_value;
+use super::io::{read_value, to_value};
 use super::scenario::Scenario;
 
 /// Storage key of the work in progress.
@@ -19,7 +18,7 @@ pub const SET_ASIDE_KEY: &str = "hnb.set-aside";
 pub const MAX_NAME_CHARS: usize = 80;
 
 /// A scenario saved in the browser.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Saved {
     /// Its name (the autosave's is empty).
     pub name: String,
@@ -110,7 +109,12 @@ pub fn read_saved_list(text: &str) -> (Vec<Saved>, Vec<(Damaged, String)>) {
         let name = item
             .get("name")
             .and_then(Value::as_str)
-            .map(|n| format!("saved scenario \"{}\"", n.chars().take(MAX_NAME_CHARS).collect::<String>()))
+            .map(|n| {
+                format!(
+                    "saved scenario \"{}\"",
+                    n.chars().take(MAX_NAME_CHARS).collect::<String>()
+                )
+            })
             .unwrap_or_else(|| format!("saved scenario {}", i + 1));
         match saved_from(item) {
             Ok(s) => good.push(s),
@@ -120,14 +124,24 @@ pub fn read_saved_list(text: &str) -> (Vec<Saved>, Vec<(Damaged, String)>) {
     (good, bad)
 }
 
+/// One record as JSON.
+fn saved_value(s: &Saved) -> Value {
+    serde_json::json!({
+        "name": s.name,
+        "preset": s.preset,
+        "saved": s.saved,
+        "scenario": to_value(&s.scenario),
+    })
+}
+
 /// One record as storage text.
 pub fn write_saved(s: &Saved) -> String {
-    serde_json::to_string(s).unwrap_or_default()
+    saved_value(s).to_string()
 }
 
 /// The list as storage text.
 pub fn write_saved_list(list: &[Saved]) -> String {
-    serde_json::to_string(list).unwrap_or_default()
+    Value::Array(list.iter().map(saved_value).collect()).to_string()
 }
 
 /// A name typed for a saved scenario, tidied: trimmed, at most
@@ -167,7 +181,11 @@ mod tests {
         assert!(read_saved("{}").unwrap_err().contains("no scenario"));
         let mut v: Value = serde_json::from_str(&write_saved(&sample("x"))).unwrap();
         v["scenario"]["demand"]["ehcps"] = Value::String("-4".into());
-        assert!(read_saved(&v.to_string()).unwrap_err().contains("demand.ehcps"));
+        assert!(
+            read_saved(&v.to_string())
+                .unwrap_err()
+                .contains("demand.ehcps")
+        );
         let list = format!("[{}, 17, {}]", v, write_saved(&sample("kept")));
         let (good, bad) = read_saved_list(&list);
         assert_eq!(good.len(), 1);
@@ -183,6 +201,9 @@ mod tests {
     fn names_are_tidied() {
         assert_eq!(tidy_name("  Plan B  ").as_deref(), Some("Plan B"));
         assert_eq!(tidy_name("   "), None);
-        assert_eq!(tidy_name(&"x".repeat(200)).unwrap().chars().count(), MAX_NAME_CHARS);
+        assert_eq!(
+            tidy_name(&"x".repeat(200)).unwrap().chars().count(),
+            MAX_NAME_CHARS
+        );
     }
 }

@@ -1,6 +1,8 @@
 //! The cumulative deficit chart: without the plan, with it, what remains
 //! after DfE payments, and the agreed path.
 
+use std::rc::Rc;
+
 use rust_decimal::Decimal;
 use yew::prelude::*;
 
@@ -9,13 +11,21 @@ use crate::app::chart::{Frame, Scale, in_millions, spread_labels, tick_label};
 use crate::app::disclosure::Disclosure;
 use crate::model::format::millions_dp;
 
-struct Line {
-    key: &'static str,
-    name: &'static str,
-    short: &'static str,
-    values: Vec<Option<Decimal>>,
-    class: &'static str,
-    markers: bool,
+/// One line of a line chart.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Line {
+    /// Identifier, for the series' class.
+    pub key: &'static str,
+    /// Name in the legend and table.
+    pub name: String,
+    /// Short name at the line's end.
+    pub short: String,
+    /// A value a year, or none.
+    pub values: Vec<Option<Decimal>>,
+    /// The path's class (its stroke and dashes).
+    pub class: &'static str,
+    /// Whether each value has a marker.
+    pub markers: bool,
 }
 
 /// The deficit chart with its legend, description and table view.
@@ -23,12 +33,11 @@ struct Line {
 pub fn DeficitChart(p: &ResultProps) -> Html {
     let pr = &p.projection;
     let years: Vec<String> = pr.mitigated.iter().map(|r| r.year.to_string()).collect();
-    let n = years.len();
     let mut lines = vec![
         Line {
             key: "unmitigated",
-            name: "Without the plan",
-            short: "Without plan",
+            name: "Without the plan".into(),
+            short: "Without plan".into(),
             values: pr
                 .unmitigated
                 .iter()
@@ -39,8 +48,8 @@ pub fn DeficitChart(p: &ResultProps) -> Html {
         },
         Line {
             key: "mitigated",
-            name: "With the plan",
-            short: "With plan",
+            name: "With the plan".into(),
+            short: "With plan".into(),
             values: pr
                 .mitigated
                 .iter()
@@ -51,8 +60,8 @@ pub fn DeficitChart(p: &ResultProps) -> Html {
         },
         Line {
             key: "remaining",
-            name: "Remaining after DfE payments",
-            short: "Remaining",
+            name: "Remaining after DfE payments".into(),
+            short: "Remaining".into(),
             values: pr
                 .mitigated
                 .iter()
@@ -65,13 +74,65 @@ pub fn DeficitChart(p: &ResultProps) -> Html {
     if pr.mitigated.iter().any(|r| r.agreed.is_some()) {
         lines.push(Line {
             key: "agreed",
-            name: "Agreed path",
-            short: "Agreed path",
+            name: "Agreed path".into(),
+            short: "Agreed path".into(),
             values: pr.mitigated.iter().map(|r| r.agreed).collect(),
             class: "line line--agreed",
             markers: false,
         });
     }
+    let first = years.first().cloned().unwrap_or_default();
+    let last = years.last().cloned().unwrap_or_default();
+    let describe = |rows: &[crate::model::Row<Decimal>],
+                    f: fn(&crate::model::Row<Decimal>) -> Decimal| {
+        match (rows.first(), rows.last()) {
+            (Some(a), Some(b)) => format!(
+                "from {} in {} to {} in {}",
+                millions_dp(f(a), 1),
+                a.year,
+                millions_dp(f(b), 1),
+                b.year
+            ),
+            _ => String::new(),
+        }
+    };
+    let desc = format!(
+        "Without the plan the cumulative deficit goes {}. With the plan it goes {}. After DfE payments the remaining deficit goes {}.",
+        describe(&pr.unmitigated, |r| r.cumulative_deficit),
+        describe(&pr.mitigated, |r| r.cumulative_deficit),
+        describe(&pr.mitigated, |r| r.remaining_deficit),
+    );
+    html! {
+        <LineChart id="deficit" title={format!("Cumulative deficit, {first} to {last}")} {desc}
+            table_label="Cumulative deficit by year" lines={Rc::new(lines)} years={Rc::new(years)} />
+    }
+}
+
+/// Props of [`LineChart`].
+#[derive(Properties, PartialEq, Clone)]
+pub struct LineChartProps {
+    /// Prefix of the chart's element ids (`deficit` gives `deficit-chart`).
+    pub id: AttrValue,
+    /// The chart's title, without the unit.
+    pub title: String,
+    /// The chart in words.
+    pub desc: String,
+    /// The table view's name.
+    pub table_label: AttrValue,
+    /// The lines, in £.
+    pub lines: Rc<Vec<Line>>,
+    /// The years along the bottom.
+    pub years: Rc<Vec<String>>,
+}
+
+/// A line chart of money by year, with its legend, description and table.
+#[component]
+pub fn LineChart(p: &LineChartProps) -> Html {
+    let lines = &*p.lines;
+    let years = &*p.years;
+    let n = years.len();
+    let id = p.id.as_str();
+    let desc = p.desc.clone();
     let frame = Frame::new(640.0, 340.0, 100.0);
     let scale = Scale::covering(
         lines
@@ -114,42 +175,21 @@ pub fn DeficitChart(p: &ResultProps) -> Html {
         frame.top + 6.0,
         frame.top + frame.plot_height(),
     );
-    let first = years.first().cloned().unwrap_or_default();
-    let last = years.last().cloned().unwrap_or_default();
-    let describe = |rows: &[crate::model::Row<Decimal>],
-                    f: fn(&crate::model::Row<Decimal>) -> Decimal| {
-        match (rows.first(), rows.last()) {
-            (Some(a), Some(b)) => format!(
-                "from {} in {} to {} in {}",
-                millions_dp(f(a), 1),
-                a.year,
-                millions_dp(f(b), 1),
-                b.year
-            ),
-            _ => String::new(),
-        }
-    };
-    let desc = format!(
-        "Without the plan the cumulative deficit goes {}. With the plan it goes {}. After DfE payments the remaining deficit goes {}.",
-        describe(&pr.unmitigated, |r| r.cumulative_deficit),
-        describe(&pr.mitigated, |r| r.cumulative_deficit),
-        describe(&pr.mitigated, |r| r.remaining_deficit),
-    );
     html! {
-        <figure class="chart" id="deficit-chart">
-            <figcaption class="chart__title" id="deficit-title">{ format!("Cumulative deficit, {first} to {last} (£ million)") }</figcaption>
+        <figure class="chart" id={format!("{id}-chart")}>
+            <figcaption class="chart__title" id={format!("{id}-title")}>{ format!("{} (£ million)", p.title) }</figcaption>
             <ul class="legend" aria-hidden="true">
                 { for lines.iter().map(|l| html! {
                     <li class="legend__item">
                         <svg class="legend__swatch" width="36" height="12" viewBox="0 0 36 12" focusable="false"><path class={l.class} d="M2,6 L34,6" /></svg>
-                        { l.name }
+                        { l.name.clone() }
                     </li>
                 }) }
             </ul>
             <svg class="chart__svg" viewBox={format!("0 0 {} {}", frame.width, frame.height)} role="img"
-                aria-labelledby="deficit-svg-title deficit-svg-desc" focusable="false">
-                <title id="deficit-svg-title">{ format!("Cumulative deficit, {first} to {last}") }</title>
-                <desc id="deficit-svg-desc">{ desc.clone() }</desc>
+                aria-labelledby={format!("{id}-svg-title {id}-svg-desc")} focusable="false">
+                <title id={format!("{id}-svg-title")}>{ p.title.clone() }</title>
+                <desc id={format!("{id}-svg-desc")}>{ desc.clone() }</desc>
                 <g class="axis axis--y">
                     { for scale.ticks.iter().map(|t| {
                         let y = scale.y(&frame, *t);
@@ -173,17 +213,17 @@ pub fn DeficitChart(p: &ResultProps) -> Html {
                                 <circle class="marker" cx={format!("{:.1}", frame.x(i, n))} cy={format!("{:.1}", scale.y(&frame, in_millions(v)))} r="4" />
                             }) }
                         }
-                        <text class="line-label" x={format!("{:.1}", frame.left + frame.plot_width() + 8.0)} y={format!("{:.1}", ly + 4.0)}>{ l.short }</text>
+                        <text class="line-label" x={format!("{:.1}", frame.left + frame.plot_width() + 8.0)} y={format!("{:.1}", ly + 4.0)}>{ l.short.clone() }</text>
                     </g>
                 }) }
             </svg>
-            <Disclosure class="details chart__table" summary={html! { { "Show the deficit figures as a table" } }}>
-                <div class="table-wrap" tabindex="0" role="region" aria-label="Cumulative deficit by year">
+            <Disclosure class="details chart__table" summary={html! { { "Show these figures as a table" } }}>
+                <div class="table-wrap" tabindex="0" role="region" aria-label={p.table_label.clone()}>
                     <table class="table">
-                        <caption class="visually-hidden">{ "Cumulative deficit by year, £ million" }</caption>
+                        <caption class="visually-hidden">{ format!("{}, £ million", p.table_label) }</caption>
                         <thead><tr>
                             <th scope="col">{ "Year" }</th>
-                            { for lines.iter().map(|l| html! { <th scope="col" class="num">{ l.name }</th> }) }
+                            { for lines.iter().map(|l| html! { <th scope="col" class="num">{ l.name.clone() }</th> }) }
                         </tr></thead>
                         <tbody>
                             { for years.iter().enumerate().map(|(i, y)| html! {

@@ -1,0 +1,217 @@
+//! The few things the page asks of the browser: its address, its storage,
+//! downloads, the clipboard and the parent window of an embed. Every call
+//! tolerates a browser that refuses (storage blocked, no clipboard, not in
+//! a frame): it reports, and the page carries on.
+
+use wasm_bindgen::{JsCast, JsValue};
+
+/// The browser window; none outside a browser (native render tests), where
+/// touching any browser object would panic.
+pub fn window() -> Option<web_sys::Window> {
+    if cfg!(target_arch = "wasm32") {
+        web_sys::window()
+    } else {
+        None
+    }
+}
+
+/// The address's fragment, without `#`.
+pub fn hash() -> String {
+    window()
+        .and_then(|w| w.location().hash().ok())
+        .map(|h| h.trim_start_matches('#').to_string())
+        .unwrap_or_default()
+}
+
+/// The value of `name` in the address's query (`?embed=1`).
+pub fn query(name: &str) -> Option<String> {
+    let search = window()?.location().search().ok()?;
+    search
+        .trim_start_matches('?')
+        .split('&')
+        .find_map(|kv| kv.strip_prefix(name)?.strip_prefix('=').map(str::to_string))
+}
+
+/// The page's address without query or fragment.
+pub fn base_url() -> String {
+    window()
+        .and_then(|w| {
+            let l = w.location();
+            Some(format!("{}{}", l.origin().ok()?, l.pathname().ok()?))
+        })
+        .unwrap_or_default()
+}
+
+/// The page's origin (`https://example.org`).
+pub fn origin() -> String {
+    window()
+        .and_then(|w| w.location().origin().ok())
+        .unwrap_or_default()
+}
+
+/// Puts `fragment` in the address bar without a new history entry (so the
+/// address is always the share link, and Back still leaves the page).
+pub fn replace_hash(fragment: &str) {
+    if let Some(w) = window()
+        && let Ok(h) = w.history()
+    {
+        let search = w.location().search().unwrap_or_default();
+        let url = format!(
+            "{}{search}#{fragment}",
+            w.location().pathname().unwrap_or_default()
+        );
+        let _ = h.replace_state_with_url(&JsValue::NULL, "", Some(&url));
+    }
+}
+
+/// The browser's local storage, if it lets the page use it.
+fn storage() -> Option<web_sys::Storage> {
+    window()?.local_storage().ok().flatten()
+}
+
+/// The text stored under `key`.
+pub fn load(key: &str) -> Option<String> {
+    storage()?.get_item(key).ok().flatten()
+}
+
+/// Stores `text` under `key`; `false` if the browser refused (storage
+/// blocked or full).
+pub fn store(key: &str, text: &str) -> bool {
+    storage().is_some_and(|s| s.set_item(key, text).is_ok())
+}
+
+/// Forgets `key`.
+pub fn forget(key: &str) {
+    if let Some(s) = storage() {
+        let _ = s.remove_item(key);
+    }
+}
+
+/// Offers `text` as a file called `name` to download.
+pub fn download(name: &str, mime: &str, text: &str) -> Result<(), String> {
+    let fail = |_| "The browser would not make the file".to_string();
+    let document = window().and_then(|w| w.document()).ok_or("No document")?;
+    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(fail)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(fail)?;
+    let a: web_sys::HtmlAnchorElement = document
+        .create_element("a")
+        .map_err(fail)?
+        .dyn_into()
+        .map_err(|_| "No link element".to_string())?;
+    a.set_href(&url);
+    a.set_download(name);
+    a.click();
+    // The download has started from the object URL; release it after the
+    // browser has had a moment to read it.
+    gloo::timers::callback::Timeout::new(10_000, move || {
+        let _ = web_sys::Url::revoke_object_url(&url);
+    })
+    .forget();
+    Ok(())
+}
+
+/// Copies `text` to the clipboard.
+pub async fn copy(text: String) -> Result<(), String> {
+    let clipboard = window()
+        .map(|w| w.navigator().clipboard())
+        .ok_or("No clipboard")?;
+    wasm_bindgen_futures::JsFuture::from(clipboard.write_text(&text))
+        .await
+        .map(|_| ())
+        .map_err(|_| "The browser did not allow copying".to_string())
+}
+
+/// The text of an uploaded file.
+pub async fn read_file(file: web_sys::File) -> Result<String, String> {
+    let text = wasm_bindgen_futures::JsFuture::from(file.text())
+        .await
+        .map_err(|_| "The file could not be read".to_string())?;
+    text.as_string()
+        .ok_or_else(|| "The file is not text".to_string())
+}
+
+/// Now, as ISO 8601 in UTC.
+pub fn now_iso() -> String {
+    if window().is_none() {
+        return String::new();
+    }
+    js_sys::Date::new_0().to_iso_string().into()
+}
+
+/// Today in words, in the reader's time zone: "23 November 2026".
+pub fn today() -> String {
+    if window().is_none() {
+        return String::new();
+    }
+    let d = js_sys::Date::new_0();
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    format!(
+        "{} {} {}",
+        d.get_date(),
+        MONTHS.get(d.get_month() as usize).unwrap_or(&""),
+        d.get_full_year()
+    )
+}
+
+/// Opens the browser's print dialogue.
+pub fn print() {
+    if let Some(w) = window() {
+        let _ = w.print();
+    }
+}
+
+/// Whether the page is inside a frame.
+pub fn in_frame() -> bool {
+    window()
+        .and_then(|w| w.parent().ok().flatten().map(|p| p != w))
+        .unwrap_or(false)
+}
+
+/// Tells the parent window the page's height whenever it changes, so an
+/// embedding iframe can fit it. The observer lives as long as the page.
+pub fn post_height_to_parent() {
+    let Some(w) = window() else { return };
+    let Some(parent) = w.parent().ok().flatten() else {
+        return;
+    };
+    let Some(body) = w.document().and_then(|d| d.body()) else {
+        return;
+    };
+    let send = move |height: f64| {
+        let message = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&message, &"type".into(), &"hnb-height".into());
+        let _ = js_sys::Reflect::set(&message, &"height".into(), &height.ceil().into());
+        // The height is not private; any parent may read it.
+        let _ = parent.post_message(&message, "*");
+    };
+    let callback = wasm_bindgen::closure::Closure::<dyn FnMut(js_sys::Array)>::new(
+        move |entries: js_sys::Array| {
+            if let Some(e) = entries.get(0).dyn_ref::<web_sys::ResizeObserverEntry>() {
+                let el = e.target();
+                let margin = 16.0;
+                send(f64::from(el.scroll_height()) + margin);
+            }
+        },
+    );
+    if let Ok(observer) = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()) {
+        observer.observe(&body);
+        callback.forget();
+        std::mem::forget(observer);
+    }
+}
