@@ -208,9 +208,11 @@ mod tests {
         read_scenario(&v.to_string()).unwrap_err()
     }
 
+    type Edit = Box<dyn FnOnce(&mut Value)>;
+
     #[test]
     fn unreadable_parts_are_named() {
-        let cases: Vec<(Box<dyn FnOnce(&mut Value)>, &str, &str)> = vec![
+        let cases: Vec<(Edit, &str, &str)> = vec![
             (
                 Box::new(|v| v["placements"]["settings"]["inmss"]["cost"] = "lots".into()),
                 "placements.settings.inmss",
