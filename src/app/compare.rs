@@ -239,7 +239,7 @@ pub fn Compare(p: &CompareProps) -> Html {
                     </tbody>
                 </table>
             </div>
-            <LineChart id="compare" title="Remaining deficit after DfE payments, A and B" {desc}
+            <LineChart id="compare-deficit" title="Remaining deficit after DfE payments, A and B" {desc}
                 table_label="Remaining deficit by year, A and B" lines={Rc::new(lines)}
                 years={Rc::new(years.iter().map(ToString::to_string).collect::<Vec<_>>())} />
             <h3>{ format!("Inputs that differ ({})", diffs.len()) }</h3>
