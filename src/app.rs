@@ -127,7 +127,10 @@ pub fn App(p: &AppProps) -> Html {
     let link = use_state(String::new);
     let written = use_mut_ref(String::new);
     let keep_timer = use_mut_ref(|| None::<gloo::timers::callback::Timeout>);
+    // The keeping not yet done, run at once if the page is left first.
+    let pending = use_mut_ref(|| None::<Box<dyn FnOnce()>>);
     {
+        let pending = pending.clone();
         let link = link.clone();
         let written = written.clone();
         let st = (*state).clone();
@@ -153,9 +156,30 @@ pub fn App(p: &AppProps) -> Html {
             if first {
                 keep();
             } else {
+                *pending.borrow_mut() = Some(Box::new(keep));
+                let pending = pending.clone();
                 *keep_timer.borrow_mut() =
-                    Some(gloo::timers::callback::Timeout::new(SETTLE_MS, keep));
+                    Some(gloo::timers::callback::Timeout::new(SETTLE_MS, move || {
+                        let job = pending.borrow_mut().take();
+                        if let Some(job) = job {
+                            job();
+                        }
+                    }));
             }
+        });
+    }
+    {
+        let pending = pending.clone();
+        use_effect_with((), move |_| {
+            let listener = browser::window().map(|w| {
+                gloo::events::EventListener::new(&w, "pagehide", move |_| {
+                    let job = pending.borrow_mut().take();
+                    if let Some(job) = job {
+                        job();
+                    }
+                })
+            });
+            move || drop(listener)
         });
     }
     // A link pasted into the address bar of the open page opens too.

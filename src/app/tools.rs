@@ -229,8 +229,8 @@ pub fn Tools(p: &ToolsProps) -> Html {
     let on_copy_snippet = copy(snippet.clone(), "Embed code");
 
     html! {
-        <section class="tools" aria-labelledby="tools-title">
-            <h2 class="tools__title" id="tools-title">{ "Share, save, export and print" }</h2>
+        <Disclosure class="tools" id={AttrValue::from("tools")} summary_class="tools__summary" body_class="tools__body"
+            summary={html! { <span class="tools__title">{ "Share, save, export or print this scenario" }</span> }}>
             <div class="field">
                 <label class="field__label" for="share-link">{ "Link to this scenario" }</label>
                 <div class="hint" id="share-link-hint">{ "Anyone with the link sees exactly these figures. The scenario is in the link itself; nothing is stored anywhere else." }</div>
@@ -294,7 +294,7 @@ pub fn Tools(p: &ToolsProps) -> Html {
                 <textarea id="embed-code" class="textarea textarea--code" readonly=true rows="12" value={snippet.clone()} />
                 <button type="button" class="button button--secondary" onclick={on_copy_snippet}>{ "Copy embed code" }</button>
             </Disclosure>
-        </section>
+        </Disclosure>
     }
 }
 

@@ -10,10 +10,16 @@ import { test, expect, openApp } from '../fixtures.mjs';
 
 const growthBox = (page) => page.getByLabel('EHCP growth a year, at the start of the plan (per cent)', { exact: true });
 const headline = (page) => page.locator('#headline-cleared');
+/** Opens the share, save and export tools if they are closed. */
+async function openTools(page) {
+  const open = await page.locator('#tools').evaluate((d) => d.open);
+  if (!open) await page.locator('#tools > summary').click();
+}
 const settled = (page) => expect(page.locator('#results')).toHaveAttribute('data-settled', 'true');
 
 /** Waits until the share link (and the address) holds the latest figures. */
 async function currentLink(page) {
+  await openTools(page);
   await settled(page);
   const link = page.locator('#share-link');
   await expect.poll(async () => page.url()).toContain('#v=1');
@@ -101,6 +107,7 @@ test('work comes back after a reload; damaged storage is set aside, not fatal', 
 test('saved scenarios can be opened, compared and deleted', async ({ page }) => {
   await openApp(page);
   await page.locator('#preset').selectOption('southwark');
+  await openTools(page);
   await page.locator('#saved > summary').click();
   await page.locator('#save').click();
   await expect(page.locator('#save-name-error')).toHaveText('Error: Enter a name for the scenario');
@@ -123,15 +130,19 @@ test('saved scenarios can be opened, compared and deleted', async ({ page }) => 
   await expect(page.locator('#compare-summary')).toContainText('Growth stays at 9%');
   await page.locator('#close-compare').click();
 
+  await openTools(page);
   await page.getByRole('button', { name: 'Compare with the figures as published' }).click();
   await expect(page.locator('#compare-differences tbody tr')).toHaveCount(1);
   await page.locator('#close-compare').click();
 
+  await openTools(page);
   await page.getByRole('button', { name: 'Open: Growth stays at 9%' }).click();
   await expect(growthBox(page)).toHaveValue('9');
   await page.getByRole('button', { name: 'Delete: Growth stays at 9%' }).click();
   await expect(page.locator('.saves__item')).toHaveCount(0);
   await page.reload();
+  await expect(growthBox(page)).toHaveValue('9');
+  await openTools(page);
   await expect(page.locator('#saved > summary')).toHaveText('Saved in this browser (0)');
 });
 
@@ -140,6 +151,7 @@ test('the CSV download equals `hnb project` for the downloaded scenario', async 
   await page.locator('#preset').selectOption('isle-of-wight');
   await growthBox(page).fill('6.25');
   await settled(page);
+  await openTools(page);
   const dir = mkdtempSync(join(tmpdir(), 'hnb-e2e-'));
   const [json] = await Promise.all([page.waitForEvent('download'), page.locator('#download-json').click()]);
   expect(json.suggestedFilename()).toBe('isle-of-wight-hnb-scenario.json');
@@ -157,6 +169,7 @@ test('the CSV download equals `hnb project` for the downloaded scenario', async 
 test('opening a scenario file: a bad one lists its problems by field, a good one opens', async ({ page }) => {
   await openApp(page);
   const before = await headline(page).textContent();
+  await openTools(page);
   const good = JSON.parse(hnb(['preset', 'wokingham']));
   const bad = structuredClone(good);
   bad.demand.ehcps = '-5';
@@ -198,12 +211,14 @@ test('the print view is an A4 committee paper with sources, date and link', asyn
   expect(pdf.length).toBeGreaterThan(20_000);
   await page.emulateMedia({ media: 'screen' });
   await page.locator('#close-print').click();
+  await openTools(page);
   await expect(page.locator('#share-link')).toBeVisible();
 });
 
 test('embedded in another site, the frame fits the calculator as it grows', async ({ page }) => {
   // The embed code the page gives is the one the test site uses.
   await openApp(page);
+  await openTools(page);
   await page.locator('#embed > summary').click();
   const snippet = await page.locator('#embed-code').inputValue();
   const site = readFileSync(resolve('embed/index.html'), 'utf8');
@@ -273,6 +288,7 @@ test('text people type is shown as text, never run as markup', async ({ page }) 
   const name = page.getByLabel('Project name', { exact: true }).last();
   await name.fill(payload);
   await settled(page);
+  await openTools(page);
   await page.locator('#saved > summary').click();
   await page.locator('#save-name').fill(payload);
   await page.locator('#save').click();
