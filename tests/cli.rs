@@ -143,3 +143,30 @@ fn bad_arguments_exit_2() {
         assert!(text(&out.stderr).contains("Usage"));
     }
 }
+
+#[test]
+fn link_then_open_round_trips_a_scenario() {
+    let mut s = hnb::model::presets::find("medway").unwrap().scenario();
+    s.demand.growth.start = rust_decimal::Decimal::new(9, 2);
+    let json = hnb::model::io::write_scenario(&s);
+    let out = hnb(&["link", "-", "medway"], &json);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let fragment = text(&out.stdout).trim().to_string();
+    assert!(fragment.starts_with("v=1&p=medway&f="), "{fragment}");
+    let url = format!("https://example.org/hnb/#{fragment}");
+    let out = hnb(&["open", &url], "");
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert_eq!(
+        hnb::model::io::read_scenario(&text(&out.stdout)).unwrap(),
+        s
+    );
+    let out = hnb(&["open", "#v=1&p=medway&d=%%"], "");
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        text(&out.stderr).contains("cannot be read"),
+        "{}",
+        text(&out.stderr)
+    );
+    let out = hnb(&["link", "-", "narnia"], &json);
+    assert_eq!(out.status.code(), Some(2));
+}

@@ -6,6 +6,8 @@
 //! hnb preset ID               print a preset's scenario JSON
 //! hnb project FILE|-          print the year-by-year CSV of both runs
 //! hnb validate FILE|-         print each problem; exit 1 if there is any
+//! hnb link FILE|- [PRESET]    print the share-link fragment for a scenario
+//! hnb open LINK               print the scenario a share link holds, as JSON
 //! ```
 
 use std::io::{Read, Write};
@@ -15,7 +17,7 @@ use hnb::model::export::projection_csv;
 use hnb::model::io::{claimed_version, read_scenario, write_scenario};
 use hnb::model::presets::PRESETS;
 use hnb::model::scenario::SCENARIO_VERSION;
-use hnb::model::{Problem, presets, project};
+use hnb::model::{Problem, presets, project, share};
 
 const USAGE: &str = "\
 hnb: the High Needs Block deficit model
@@ -25,6 +27,10 @@ Usage:
   hnb preset ID            print that preset's scenario as JSON
   hnb project FILE         print both runs year by year as CSV (FILE may be -)
   hnb validate FILE        print each problem in the scenario; exit 1 if any
+  hnb link FILE [PRESET]   print the page's share-link fragment for the scenario,
+                           as changes to PRESET (default: average)
+  hnb open LINK            print the scenario a share link (or the part after
+                           its #) holds, as JSON; exit 1 if it cannot be opened
   hnb help                 this text
 ";
 
@@ -115,6 +121,26 @@ fn run() -> Result<(), Failure> {
                     )))
                 }
             }
+        }
+        ["link", file, rest @ ..] if rest.len() <= 1 => {
+            let s = load(file)?;
+            let id = rest.first().copied().unwrap_or(presets::DEFAULT_PRESET);
+            let p = presets::find(id).ok_or_else(|| {
+                Failure::Usage(format!("no preset called “{id}”; `hnb presets` lists them"))
+            })?;
+            write(&format!("{}\n", share::encode(p.id, &p.scenario(), &s)))
+        }
+        ["open", link] => {
+            let fragment = link.split_once('#').map_or(*link, |(_, f)| f);
+            let opened =
+                share::decode(fragment).map_err(|e| Failure::Input(format!("hnb: {e}")))?;
+            if opened.preset_changed {
+                eprintln!(
+                    "hnb: the link was made with an earlier version of preset “{}”; its changes are applied to the current one",
+                    opened.preset
+                );
+            }
+            write(&format!("{}\n", write_scenario(&opened.scenario)))
         }
         [cmd, ..] => Err(Failure::Usage(format!(
             "unknown command or arguments: {cmd}"
