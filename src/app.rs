@@ -30,7 +30,9 @@ use self::controls::{
 use self::errors::ErrorSummary;
 use self::picker::PresetPicker;
 use self::print::PrintView;
-use self::results::{DeficitChart, Headline, ResultProps, StackChart, StackKind, YearTable};
+use self::results::{
+    DeficitChart, Headline, Meaning, Parents, ResultProps, StackChart, StackKind, YearTable,
+};
 use self::state::{Action, Notice, State};
 use self::tools::Tools;
 use crate::model::presets;
@@ -54,6 +56,9 @@ pub struct AppProps {
     /// The compact layout for an iframe on another site (`?embed=1`).
     #[prop_or_default]
     pub embed: bool,
+    /// Start with the results in children and places (`?view=parents`).
+    #[prop_or_default]
+    pub parents: bool,
 }
 
 /// What the page shows.
@@ -89,6 +94,7 @@ pub fn App(p: &AppProps) -> Html {
     let state = use_reducer(move || initial.map(|s| (*s).clone()).unwrap_or_else(State::initial));
     let saves = use_state(|| p.saves.clone());
     let view = use_state(|| View::Calculator);
+    let parents = use_state(|| p.parents);
     let good = state.good.clone();
     let projection = use_memo(state.generation, move |_| {
         // `good` always validates, so this is never `Err`; without a
@@ -303,6 +309,27 @@ pub fn App(p: &AppProps) -> Html {
         let view = view.clone();
         Callback::from(move |()| view.set(View::Print))
     };
+    let lens = {
+        let parents = parents.clone();
+        Callback::from(move |on: bool| parents.set(on))
+    };
+    // Said to screen readers once input pauses, never on every keystroke.
+    let announcement = (*settled)
+        .as_ref()
+        .map(|r| {
+            let sum = crate::model::results::summarise(&r.scenario, &r.projection);
+            match sum.cleared_year {
+                Some(y) if y <= sum.agreement_end => {
+                    format!("Results updated: the deficit is cleared in {y}.")
+                }
+                _ => format!(
+                    "Results updated: {} still owed at the end of {}.",
+                    crate::model::format::millions(sum.remaining_at_end),
+                    sum.agreement_end
+                ),
+            }
+        })
+        .unwrap_or_default();
     let st = Rc::new((*state).clone());
     let notices = html! { <Notices notices={st.notices.clone()} /> };
     let body = match (*view, results.clone()) {
@@ -342,7 +369,12 @@ pub fn App(p: &AppProps) -> Html {
                     <h1 class="embed__title">{ "High Needs Block deficit calculator" }</h1>
                 } else {
                     <h1>{ "High Needs Block deficit calculator" }</h1>
-                    <p class="lede">{ "See how a council's special educational needs spending, savings plan and Safety Valve payments change its High Needs deficit, year by year." }</p>
+                    <p class="lede">
+                        { "See how a council's spending on children with " }<a href="pages/glossary.html#ehcp">{ "EHCPs" }</a>
+                        { ", its savings plan and its " }<a href="pages/glossary.html#safety-valve">{ "Safety Valve" }</a>
+                        { " payments change its " }<a href="pages/glossary.html#high-needs-block">{ "High Needs Block" }</a>
+                        { " deficit, year by year." }
+                    </p>
                 }
                 { notices }
                 <ErrorSummary messages={st.messages()} />
@@ -359,14 +391,24 @@ pub fn App(p: &AppProps) -> Html {
                 }
                 <div class="layout">
                     <div class="layout__results" id="results" data-settled={(*settled == results).to_string()}>
+                        <Lens parents={*parents} on_change={lens} />
                         if let Some(r) = results.clone() {
                             <Headline of={r.clone()} extra_from={st.extra_from} />
-                            <DeficitChart ..r />
+                            if !*parents {
+                                <DeficitChart ..r />
+                            }
                         }
+                        <p class="visually-hidden" role="status" id="announce">{ announcement }</p>
                         if let Some(r) = (*settled).clone() {
-                            <StackChart of={r.clone()} kind={StackKind::Spend} />
-                            <StackChart of={r.clone()} kind={StackKind::Children} />
-                            <YearTable ..r />
+                            <Meaning ..r.clone() />
+                            if *parents {
+                                <Parents ..r.clone() />
+                                <StackChart of={r.clone()} kind={StackKind::Children} />
+                            } else {
+                                <StackChart of={r.clone()} kind={StackKind::Spend} />
+                                <StackChart of={r.clone()} kind={StackKind::Children} />
+                                <YearTable ..r />
+                            }
                         }
                     </div>
                     <div class="layout__controls">
@@ -395,8 +437,42 @@ pub fn App(p: &AppProps) -> Html {
                     </header>
                 }
                 { body }
+                <footer class="footer no-print">
+                    <div class="page">
+                        <a href="pages/glossary.html">{ "What the words mean" }</a>
+                        <a href="pages/method.html">{ "How the calculator works" }</a>
+                        <a href="pages/accessibility.html">{ "Accessibility statement" }</a>
+                    </div>
+                </footer>
             </div>
         </ContextProvider<Ctx>>
+    }
+}
+
+/// Props of [`Lens`].
+#[derive(Properties, PartialEq, Clone)]
+struct LensProps {
+    parents: bool,
+    on_change: Callback<bool>,
+}
+
+/// How to show the results: in money, or in children and places.
+#[component]
+fn Lens(p: &LensProps) -> Html {
+    let money = p.on_change.reform(|_: Event| false);
+    let children = p.on_change.reform(|_: Event| true);
+    html! {
+        <fieldset class="lens">
+            <legend class="lens__legend">{ "Show the results" }</legend>
+            <label class="radio lens__option">
+                <input type="radio" name="lens" id="lens-money" checked={!p.parents} onchange={money} />
+                { "In money" }
+            </label>
+            <label class="radio lens__option">
+                <input type="radio" name="lens" id="lens-parents" checked={p.parents} onchange={children} />
+                { "In children and places (for parents)" }
+            </label>
+        </fieldset>
     }
 }
 
@@ -437,6 +513,7 @@ pub fn boot() -> AppProps {
     use crate::model::store::{SET_ASIDE_KEY, read_saved_list};
     let now = browser::now_iso();
     let embed = browser::query("embed").is_some_and(|v| v == "1" || v == "true");
+    let parents = browser::query("view").is_some_and(|v| v == "parents");
     let autosaved = browser::load(AUTOSAVE_KEY);
     let start = start::choose(&browser::hash(), autosaved.as_deref(), &now);
     let mut state = start.state;
@@ -481,5 +558,6 @@ pub fn boot() -> AppProps {
         initial: Some(Rc::new(state)),
         saves: Rc::new(saves),
         embed,
+        parents,
     }
 }

@@ -18,6 +18,7 @@ pub mod setting;
 pub mod share;
 pub mod store;
 pub mod validate;
+pub mod words;
 pub mod year;
 
 pub use projection::{Projection, Row, RunKind, project};

@@ -3,11 +3,13 @@
 
 mod deficit;
 mod headline;
+mod meaning;
 mod stack;
 mod table;
 
 pub use deficit::{DeficitChart, Line, LineChart};
 pub use headline::{Headline, HeadlineProps};
+pub use meaning::{Meaning, Parents};
 pub use stack::{StackChart, StackKind};
 pub use table::YearTable;
 

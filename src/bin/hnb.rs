@@ -6,6 +6,7 @@
 //! hnb preset ID               print a preset's scenario JSON
 //! hnb project FILE|-          print the year-by-year CSV of both runs
 //! hnb validate FILE|-         print each problem; exit 1 if there is any
+//! hnb assumptions FILE|-       print every input in words, its value and source (TSV)
 //! hnb link FILE|- [PRESET]    print the share-link fragment for a scenario
 //! hnb open LINK               print the scenario a share link holds, as JSON
 //! ```
@@ -27,6 +28,8 @@ Usage:
   hnb preset ID            print that preset's scenario as JSON
   hnb project FILE         print both runs year by year as CSV (FILE may be -)
   hnb validate FILE        print each problem in the scenario; exit 1 if any
+  hnb assumptions FILE     print every input in words, with its value and source,
+                           tab-separated (FILE may be - or preset:ID)
   hnb link FILE [PRESET]   print the page's share-link fragment for the scenario,
                            as changes to PRESET (default: average)
   hnb open LINK            print the scenario a share link (or the part after
@@ -121,6 +124,22 @@ fn run() -> Result<(), Failure> {
                     )))
                 }
             }
+        }
+        ["assumptions", file] => {
+            let s = match file.strip_prefix("preset:") {
+                Some(id) => presets::find(id)
+                    .ok_or_else(|| {
+                        Failure::Usage(format!("no preset called “{id}”; `hnb presets` lists them"))
+                    })?
+                    .scenario(),
+                None => load(file)?,
+            };
+            write(
+                &hnb::model::labels::assumptions(&s, None)
+                    .iter()
+                    .map(|a| format!("{}\t{}\t{}\n", a.what, a.value, a.source))
+                    .collect::<String>(),
+            )
         }
         ["link", file, rest @ ..] if rest.len() <= 1 => {
             let s = load(file)?;

@@ -3,6 +3,9 @@
 
 use rust_decimal::Decimal;
 
+use std::collections::BTreeMap;
+
+use super::figures::figures;
 use super::format::{count, percent, pounds};
 use super::scenario::Scenario;
 use super::setting::Setting;
@@ -193,6 +196,54 @@ fn series_words(rest: &[&str]) -> String {
     }
 }
 
+/// One assumption: words, value, and where it came from.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Assumption {
+    /// The input in words.
+    pub what: String,
+    /// Its value.
+    pub value: String,
+    /// Its source, or that it was changed from the starting figures.
+    pub source: String,
+}
+
+/// Every input of `s` (project by project savings are listed separately)
+/// with its source; a figure that differs from the starting preset's is
+/// marked as changed, with the preset's figure.
+pub fn assumptions(s: &Scenario, preset: Option<&Scenario>) -> Vec<Assumption> {
+    let before: BTreeMap<String, Decimal> = preset
+        .map(figures)
+        .unwrap_or_default()
+        .into_iter()
+        .collect();
+    figures(s)
+        .into_iter()
+        .filter(|(path, _)| !path.starts_with("savings.projects"))
+        .map(|(path, v)| {
+            let changed = preset.is_some() && before.get(&path) != Some(&v);
+            let source = if changed {
+                match before.get(&path) {
+                    Some(was) => format!(
+                        "Changed for this scenario (starting figure {})",
+                        show(&path, *was)
+                    ),
+                    None => "Added for this scenario".into(),
+                }
+            } else {
+                s.source_of(&path).map_or_else(
+                    || "Not stated".into(),
+                    |src| format!("{}: {}", src.kind.label(), src.detail),
+                )
+            };
+            Assumption {
+                what: label(s, &path),
+                value: show(&path, v),
+                source,
+            }
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -255,5 +306,31 @@ mod tests {
             assert_eq!(label(&s, path), words, "{path}");
             assert_eq!(show(path, v), shown, "{path}");
         }
+    }
+    #[test]
+    fn assumptions_carry_sources_and_mark_changes() {
+        let base = crate::model::presets::find("southwark").unwrap().scenario();
+        let mut s = base.clone();
+        s.demand.ehcps = dec!(1);
+        let rows = assumptions(&s, Some(&base));
+        let ehcps = rows
+            .iter()
+            .find(|r| r.what == "EHCPs at the start")
+            .unwrap();
+        assert_eq!(ehcps.value, "1");
+        assert!(
+            ehcps.source.starts_with("Changed for this scenario"),
+            "{}",
+            ehcps.source
+        );
+        assert!(
+            rows.iter()
+                .filter(|r| r.what != "EHCPs at the start")
+                .all(|r| !r.source.starts_with("Changed"))
+        );
+        assert!(
+            rows.iter().all(|r| r.source != "Not stated"),
+            "every preset figure has a source"
+        );
     }
 }
