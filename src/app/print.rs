@@ -53,7 +53,8 @@ pub fn PrintView(p: &PrintProps) -> Html {
             <YearTable ..p.of.clone() />
             if !s.savings.projects.is_empty() {
                 <section class="print__section">
-                    <h2>{ "Savings plan" }</h2>
+                    <h2 id="print-projects-title">{ "Savings plan" }</h2>
+                    <div class="table-wrap" tabindex="0" role="region" aria-labelledby="print-projects-title">
                     <table class="table" id="print-projects">
                         <thead><tr>
                             <th scope="col">{ "Project" }</th>
@@ -73,10 +74,12 @@ pub fn PrintView(p: &PrintProps) -> Html {
                             }) }
                         </tbody>
                     </table>
+                    </div>
                 </section>
             }
             <section class="print__section">
-                <h2>{ "Assumptions and their sources" }</h2>
+                <h2 id="print-assumptions-title">{ "Assumptions and their sources" }</h2>
+                <div class="table-wrap" tabindex="0" role="region" aria-labelledby="print-assumptions-title">
                 <table class="table table--assumptions" id="print-assumptions">
                     <thead><tr>
                         <th scope="col">{ "Input" }</th>
@@ -91,6 +94,7 @@ pub fn PrintView(p: &PrintProps) -> Html {
                         </tr> }) }
                     </tbody>
                 </table>
+                </div>
             </section>
             <section class="print__section">
                 <h2>{ "Open these figures" }</h2>
