@@ -114,7 +114,9 @@ pub fn App(p: &AppProps) -> Html {
     // The headline and the deficit chart redraw on every input; the larger
     // charts and tables follow once input pauses, so a slider drag stays
     // within a frame.
-    let settled = use_state(|| results.clone());
+    // The first paint has only the headline and deficit chart too, so the
+    // page is usable sooner; the rest follows a moment later.
+    let settled = use_state(|| None::<ResultProps>);
     let timer = use_mut_ref(|| None::<gloo::timers::callback::Timeout>);
     {
         let settled = settled.clone();
