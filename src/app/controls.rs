@@ -240,6 +240,9 @@ pub struct SectionProps {
     pub children: Html,
     /// The element id.
     pub id: AttrValue,
+    /// Glossary terms the section uses: (anchor, words).
+    #[prop_or_default]
+    pub terms: &'static [(&'static str, &'static str)],
 }
 
 /// A section of controls with a heading, drawn only while open.
@@ -250,6 +253,14 @@ pub fn Section(p: &SectionProps) -> Html {
             summary_class="panel__summary" body_class="panel__body"
             summary={html! { <h2 class="panel__title">{ p.title.clone() }</h2> }}>
             if let Some(s) = &p.summary { <p class="hint">{ s.clone() }</p> }
+            if !p.terms.is_empty() {
+                <p class="hint terms">{ "What the words mean: " }
+                    { for p.terms.iter().enumerate().map(|(i, (id, words))| html! { <>
+                        if i > 0 { { ", " } }
+                        <a href={format!("pages/glossary.html#{id}")}>{ *words }</a>
+                    </> }) }
+                </p>
+            }
             { p.children.clone() }
         </Disclosure>
     }

@@ -66,7 +66,7 @@ pub fn AgreementPanel(p: &AgreementProps) -> Html {
     });
     let m = |d: Decimal| millions_dp(d, 2);
     html! {
-        <Section id="agreement" force={super::has_messages(&state, |p| p.starts_with("agreement."))} title="Safety Valve agreement"
+        <Section id="agreement" terms={{ const T: &[(&str, &str)] = &[("safety-valve", "Safety Valve"), ("agreed-path", "agreed path"), ("in-year-balance", "in-year balance")]; T }} force={super::has_messages(&state, |p| p.starts_with("agreement."))} title="Safety Valve agreement"
             summary="What the Department for Education pays each year towards the historic deficit, and the path the council agreed to keep to. The remaining deficit is the cumulative deficit less every payment received.">
             <div class="checkbox">
                 <input type="checkbox" id="f-agreement-conditional" checked={s.agreement.conditional} onchange={on_conditional} />

@@ -62,7 +62,7 @@ pub fn DemandPanel(p: &DemandProps) -> Html {
     let o = &state.origin;
     let years: Vec<_> = s.about.years().collect();
     html! {
-        <Section id="demand" force={super::has_messages(&state, |p| p.starts_with("demand.") || p.starts_with("baseline."))} title="Children with EHCPs" open=true
+        <Section id="demand" terms={{ const T: &[(&str, &str)] = &[("ehcp", "EHCP"), ("sen2", "SEN2")]; T }} force={super::has_messages(&state, |p| p.starts_with("demand.") || p.starts_with("baseline."))} title="Children with EHCPs" open=true
             summary="How many children and young people have an education, health and care plan, and how fast that number grows.">
             { Spec::new("demand.ehcps", format!("EHCPs in {}", s.about.first_year), Unit::Count, s.demand.ehcps)
                 .hint("The January census count for the first year.")

@@ -95,7 +95,7 @@ pub fn MixPanel(p: &MixProps) -> Html {
         }
     };
     html! {
-        <Section id="mix" force={super::has_messages(&state, |p| p.contains(".share_") || p.starts_with("placements.target_year") || p.starts_with("placements.waypoints"))} title="Where children are placed" open=true
+        <Section id="mix" terms={{ const T: &[(&str, &str)] = &[("inmss", "INMSS"), ("resourced-provision", "resourced provision"), ("alternative-provision", "alternative provision"), ("eotas", "EOTAS")]; T }} force={super::has_messages(&state, |p| p.contains(".share_") || p.starts_with("placements.target_year") || p.starts_with("placements.waypoints"))} title="Where children are placed" open=true
             summary="Each setting's share of children with an EHCP, today and in the plan. Moving one share moves the others in proportion so the total stays at 100%; lock a share to keep it where it is.">
             <div class="field">
                 <label class="field__label" for={field_id("placements.target_year")}>{ "The year the planned mix is reached" }</label>

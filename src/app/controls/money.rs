@@ -42,7 +42,7 @@ pub fn MoneyPanel(p: &MoneyProps) -> Html {
     };
     let first = s.about.first_year;
     html! {
-        <Section id="money" force={super::has_messages(&state, |p| p.starts_with("income.") || p.starts_with("other_spend") || p == "opening_deficit")} title="Money in, other spend and the deficit"
+        <Section id="money" terms={{ const T: &[(&str, &str)] = &[("high-needs-block", "High Needs Block"), ("dsg", "DSG"), ("schools-block-transfer", "Schools Block transfer"), ("cumulative-deficit", "cumulative deficit"), ("statutory-override", "statutory override")]; T }} force={super::has_messages(&state, |p| p.starts_with("income.") || p.starts_with("other_spend") || p == "opening_deficit")} title="Money in, other spend and the deficit"
             summary="The High Needs Block allocation, money moved from the Schools Block, other contributions, spend not tied to a placement, and the deficit carried in.">
             { Spec::new("opening_deficit", format!("Cumulative deficit carried into {first}"), Unit::Millions, s.opening_deficit)
                 .hint("Positive is a deficit; a surplus is negative.")
