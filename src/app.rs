@@ -116,7 +116,18 @@ pub fn App(p: &AppProps) -> Html {
     // within a frame.
     // The first paint has only the headline and deficit chart too, so the
     // page is usable sooner; the rest follows a moment later.
-    let settled = use_state(|| None::<ResultProps>);
+    // Rendered natively (server-side, and in the render tests) there is no
+    // settle step, so everything is drawn at once.
+    let settled = {
+        let first = results.clone();
+        use_state(move || {
+            if cfg!(target_arch = "wasm32") {
+                None
+            } else {
+                first
+            }
+        })
+    };
     let timer = use_mut_ref(|| None::<gloo::timers::callback::Timeout>);
     {
         let settled = settled.clone();
