@@ -129,14 +129,23 @@ pub fn App(p: &AppProps) -> Html {
         })
     };
     let timer = use_mut_ref(|| None::<gloo::timers::callback::Timeout>);
+    // Results are announced only once something has changed since the page
+    // opened: the first drawing is not news.
+    let first_generation = *use_mut_ref(|| state.generation).borrow();
+    let speak = use_state(|| false);
     {
         let settled = settled.clone();
+        let speak = speak.clone();
         let latest = results.clone();
+        let changed = state.generation != first_generation;
         use_effect_with(state.generation, move |_| {
             if *settled != latest {
                 *timer.borrow_mut() =
                     Some(gloo::timers::callback::Timeout::new(SETTLE_MS, move || {
                         settled.set(latest);
+                        if changed {
+                            speak.set(true);
+                        }
                     }));
             }
         });
@@ -329,6 +338,7 @@ pub fn App(p: &AppProps) -> Html {
     // Said to screen readers once input pauses, never on every keystroke.
     let announcement = (*settled)
         .as_ref()
+        .filter(|_| *speak)
         .map(|r| {
             let sum = crate::model::results::summarise(&r.scenario, &r.projection);
             match sum.cleared_year {
@@ -528,7 +538,13 @@ pub fn boot() -> AppProps {
     let embed = browser::query("embed").is_some_and(|v| v == "1" || v == "true");
     let parents = browser::query("view").is_some_and(|v| v == "parents");
     let autosaved = browser::load(AUTOSAVE_KEY);
-    let start = start::choose(&browser::hash(), autosaved.as_deref(), &now);
+    let council = browser::query("la");
+    let start = start::choose(
+        &browser::hash(),
+        council.as_deref(),
+        autosaved.as_deref(),
+        &now,
+    );
     let mut state = start.state;
     let (mut saves, damaged) = browser::load(SAVED_KEY)
         .map(|t| read_saved_list(&t))

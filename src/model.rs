@@ -2,6 +2,7 @@
 //! and rates as `Decimal`. The page, the CSV export and the `hnb` tool all
 //! call it; nothing here knows about the browser.
 
+pub mod authorities;
 pub mod export;
 pub mod figures;
 pub mod format;

@@ -3,8 +3,9 @@
 use std::io::Write;
 use std::process::{Command, Output, Stdio};
 
+use hnb::model::authorities::AUTHORITIES;
 use hnb::model::export::{CSV_HEADER, projection_csv};
-use hnb::model::presets::PRESETS;
+use hnb::model::presets::{self, PRESETS};
 use hnb::model::project;
 
 fn hnb(args: &[&str], stdin: &str) -> Output {
@@ -32,11 +33,21 @@ fn text(b: &[u8]) -> String {
 fn lists_presets_one_a_line() {
     let out = hnb(&["presets"], "");
     assert!(out.status.success());
-    let ids: Vec<String> = text(&out.stdout).lines().map(String::from).collect();
-    assert_eq!(
-        ids,
-        PRESETS.iter().map(|p| p.id.to_string()).collect::<Vec<_>>()
-    );
+    let lines: Vec<(String, String)> = text(&out.stdout)
+        .lines()
+        .map(|l| {
+            let (id, name) = l.split_once('\t').unwrap();
+            (id.to_string(), name.to_string())
+        })
+        .collect();
+    assert_eq!(lines.len(), PRESETS.len() + AUTHORITIES.len());
+    for (p, (id, name)) in PRESETS.iter().zip(&lines) {
+        assert_eq!((id.as_str(), name.as_str()), (&*p.id, &*p.name));
+    }
+    assert!(lines.contains(&("la:E09000014".into(), "Haringey: national data".into())));
+    for (id, _) in &lines {
+        assert!(presets::find(id).is_some(), "{id}");
+    }
 }
 
 #[test]

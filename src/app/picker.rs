@@ -29,11 +29,11 @@ pub fn PresetPicker(p: &PickerProps) -> Html {
             <div class="hint" id="preset-hint">{ "Five councils' Safety Valve papers, or an illustrative average authority. Everything can be changed below." }</div>
             <select id="preset" class="select" aria-describedby="preset-hint" {onchange}>
                 { for PRESETS.iter().map(|x| html! {
-                    <option value={x.id} selected={x.id == p_preset}>{ x.name }</option>
+                    <option value={x.id.to_string()} selected={x.id == p_preset}>{ x.name.to_string() }</option>
                 }) }
             </select>
             if let Some(x) = current {
-                <p class="picker__summary">{ x.summary }</p>
+                <p class="picker__summary">{ x.summary.to_string() }</p>
             }
         </div>
     }

@@ -31,7 +31,7 @@ pub struct PrintProps {
 pub fn PrintView(p: &PrintProps) -> Html {
     let s = &p.of.scenario;
     let preset = presets::find(&p.preset);
-    let base = preset.map(|x| x.scenario());
+    let base = preset.as_ref().map(|x| x.scenario());
     let rows = assumptions(s, base.as_ref());
     let date = browser::today();
     let print = Callback::from(|_: MouseEvent| browser::print());
@@ -44,7 +44,7 @@ pub fn PrintView(p: &PrintProps) -> Html {
             </div>
             <h1 id="print-title" tabindex="-1">{ format!("High Needs Block deficit: {}", s.about.authority) }</h1>
             <p class="print__meta">
-                { format!("Prepared on {date} with the High Needs Block deficit calculator, starting from \"{}\". ", preset.map_or("a scenario file", |x| x.name)) }
+                { format!("Prepared on {date} with the High Needs Block deficit calculator, starting from \"{}\". ", preset.as_ref().map_or("a scenario file", |x| &x.name)) }
                 { "All figures are the calculator's projection of the inputs listed below, not a forecast by the council." }
             </p>
             <Headline of={p.of.clone()} extra_from={p.extra_from} />

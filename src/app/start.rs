@@ -1,5 +1,6 @@
 //! What the page opens with: a share link in the address if there is one,
-//! else the work saved in this browser last time, else the default preset.
+//! else a council asked for by its code (`?la=E09000014`), else the work
+//! saved in this browser last time, else the default preset.
 //! Pure, so every case is tested natively; `boot` in the page feeds it the
 //! address and the storage.
 
@@ -48,7 +49,8 @@ pub fn link_failed(e: &LinkError) -> Notice {
 /// The state for a link that opened.
 pub fn link_opened(o: share::Opened) -> (State, Option<Notice>) {
     let notice = o.preset_changed.then(|| {
-        let name = presets::find(&o.preset).map_or(o.preset.as_str(), |p| p.name);
+        let found = presets::find(&o.preset);
+        let name = found.as_ref().map_or(o.preset.as_str(), |p| &p.name);
         Notice::info(format!(
             "This link was made with an earlier version of the \"{name}\" figures. The changes it holds are applied to today's figures, so some results may differ from what the sender saw."
         ))
@@ -56,20 +58,44 @@ pub fn link_opened(o: share::Opened) -> (State, Option<Notice>) {
     (State::from_scenario(&o.preset, o.scenario), notice)
 }
 
-/// Chooses the first state from the address's fragment, the autosaved text
-/// and the time now (for naming kept work).
-pub fn choose(fragment: &str, autosaved: Option<&str>, now: &str) -> Start {
+/// The state for a council asked for by its ONS code (`?la=`), or the
+/// default with a message if there is no such council.
+pub fn council_opened(code: &str) -> State {
+    let found = crate::model::authorities::find(code).and_then(|a| State::preset(&a.preset_id()));
+    match found {
+        Some(state) => state,
+        None => {
+            let mut state = State::initial();
+            let shown: String = code.chars().take(20).collect();
+            state.notices.push(Notice::error(
+                format!("There is no English council with the code \"{shown}\" in the DfE data, so the calculator shows its default scenario."),
+                vec!["Council codes are ONS codes such as E09000014 (Haringey). Choose a council under \"Start from\" instead.".into()],
+            ));
+            state
+        }
+    }
+}
+
+/// Chooses the first state from the address's fragment, the council code
+/// in its query (`?la=`), the autosaved text and the time now (for naming
+/// kept work).
+pub fn choose(fragment: &str, council: Option<&str>, autosaved: Option<&str>, now: &str) -> Start {
     let earlier = autosaved.map(read_saved);
-    if is_link(fragment) {
+    let asked = if is_link(fragment) {
         let (mut state, notice) = match share::decode(fragment) {
             Ok(o) => link_opened(o),
             Err(e) => (State::initial(), Some(link_failed(&e))),
         };
         state.notices.extend(notice);
+        Some((state, "a link"))
+    } else {
+        council.map(|code| (council_opened(code), "a council's link"))
+    };
+    if let Some((mut state, what)) = asked {
         let autosave = match earlier {
             Some(Ok(mut w)) if w.scenario != *state.good => {
                 w.name = format!(
-                    "Work in progress before opening a link, {}",
+                    "Work in progress before opening {what}, {}",
                     short_date(now)
                 );
                 state.notices.push(Notice::info(format!(
@@ -138,9 +164,9 @@ pub fn autosave_of(state: &State, now: &str) -> Saved {
 pub fn link_of(state: &State) -> String {
     let base = presets::find(&state.preset)
         .or_else(|| presets::find(presets::DEFAULT_PRESET))
-        .map(|p| (p.id, p.scenario()));
+        .map(|p| (p.id.clone(), p.scenario()));
     match base {
-        Some((id, base)) => share::encode(id, &base, &state.good),
+        Some((id, base)) => share::encode(&id, &base, &state.good),
         None => String::new(),
     }
 }
@@ -163,16 +189,16 @@ mod tests {
 
     #[test]
     fn nothing_gives_the_default() {
-        let s = choose("", None, NOW);
+        let s = choose("", None, None, NOW);
         assert_eq!(s.state, State::initial());
         assert_eq!(s.autosave, Autosave::Keep);
-        assert_eq!(choose("results", None, NOW).state, State::initial());
+        assert_eq!(choose("results", None, None, NOW).state, State::initial());
     }
 
     #[test]
     fn autosaved_work_comes_back() {
         let (state, text) = work();
-        let s = choose("", Some(&text), NOW);
+        let s = choose("", None, Some(&text), NOW);
         assert_eq!(s.state.good, state.good);
         assert_eq!(s.state.preset, "wokingham");
         assert!(s.state.notices[0].title.contains("2026-11-20"));
@@ -180,7 +206,7 @@ mod tests {
 
     #[test]
     fn damaged_autosave_is_set_aside_and_said() {
-        let s = choose("", Some("{\"preset\": \"x\", \"scenario\": 3}"), NOW);
+        let s = choose("", None, Some("{\"preset\": \"x\", \"scenario\": 3}"), NOW);
         assert_eq!(s.state.good, State::initial().good);
         assert_eq!(s.autosave, Autosave::SetAside);
         assert!(s.state.notices[0].error);
@@ -191,7 +217,7 @@ mod tests {
     fn a_link_wins_and_earlier_work_is_kept() {
         let (state, text) = work();
         let haringey = State::preset("haringey").unwrap();
-        let s = choose(&link_of(&haringey), Some(&text), NOW);
+        let s = choose(&link_of(&haringey), None, Some(&text), NOW);
         assert_eq!(s.state.good, haringey.good);
         match s.autosave {
             Autosave::KeepAsSaved(w) => {
@@ -200,13 +226,48 @@ mod tests {
             }
             other => panic!("{other:?}"),
         }
-        let same = choose(&link_of(&state), Some(&text), NOW);
+        let same = choose(&link_of(&state), None, Some(&text), NOW);
         assert_eq!(same.autosave, Autosave::Keep, "nothing to keep");
     }
 
     #[test]
+    fn a_council_code_opens_its_data_and_keeps_earlier_work() {
+        let (state, text) = work();
+        let s = choose("", Some("e09000014"), Some(&text), NOW);
+        assert_eq!(s.state.preset, "la:E09000014");
+        assert_eq!(s.state.good.about.authority, "Haringey");
+        assert!(s.state.notices.iter().all(|n| !n.error));
+        match s.autosave {
+            Autosave::KeepAsSaved(w) => {
+                assert_eq!(w.scenario, *state.good);
+                assert!(w.name.contains("council"), "{}", w.name);
+            }
+            other => panic!("{other:?}"),
+        }
+        // A share link made from it wins over the code, as it holds changes.
+        let mut changed = s.state.clone();
+        Rc::make_mut(&mut changed.good).demand.growth.start = dec!(0.02);
+        let linked = choose(&link_of(&changed), Some("E09000014"), None, NOW);
+        assert_eq!(linked.state.good.demand.growth.start, dec!(0.02));
+        assert_eq!(linked.state.preset, "la:E09000014");
+    }
+
+    #[test]
+    fn an_unknown_council_code_gives_a_message_and_the_default() {
+        for code in ["E99999999", "", "<script>", "la:E09000014"] {
+            let s = choose("", Some(code), None, NOW);
+            assert_eq!(s.state.good, State::initial().good, "{code}");
+            assert!(s.state.notices[0].error, "{code}");
+            assert!(
+                s.state.notices[0].title.contains("no English council"),
+                "{code}"
+            );
+        }
+    }
+
+    #[test]
     fn a_bad_link_gives_a_message_and_the_default() {
-        let s = choose("v=1&p=average&d=%%%", None, NOW);
+        let s = choose("v=1&p=average&d=%%%", None, None, NOW);
         assert_eq!(s.state.good, State::initial().good);
         assert!(s.state.notices[0].error);
         assert!(s.state.notices[0].lines[0].contains("cannot be read"));

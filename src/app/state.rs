@@ -248,7 +248,7 @@ impl State {
 
     /// The preset `id`, if there is one.
     pub fn preset(id: &str) -> Option<Self> {
-        presets::find(id).map(|p| Self::from_scenario(p.id, p.scenario()))
+        presets::find(id).map(|p| Self::from_scenario(&p.id, p.scenario()))
     }
 
     /// Every message to show, by path: unreadable text first, then

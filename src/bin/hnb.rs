@@ -16,7 +16,6 @@ use std::process::ExitCode;
 
 use hnb::model::export::projection_csv;
 use hnb::model::io::{claimed_version, read_scenario, write_scenario};
-use hnb::model::presets::PRESETS;
 use hnb::model::scenario::SCENARIO_VERSION;
 use hnb::model::{Problem, presets, project, share};
 
@@ -24,8 +23,11 @@ const USAGE: &str = "\
 hnb: the High Needs Block deficit model
 
 Usage:
-  hnb presets              list the preset ids, one a line
-  hnb preset ID            print that preset's scenario as JSON
+  hnb presets              list every preset, one a line: its id, a tab, its name
+                           (the average and five seed councils, then every
+                           English council's DfE data as la:ONS-CODE)
+  hnb preset ID            print that preset's scenario as JSON, e.g.
+                           hnb preset haringey, hnb preset la:E09000014
   hnb project FILE         print both runs year by year as CSV (FILE may be -)
   hnb validate FILE        print each problem in the scenario; exit 1 if any
   hnb assumptions FILE     print every input in words, with its value and source,
@@ -86,9 +88,8 @@ fn run() -> Result<(), Failure> {
     {
         [] | ["help"] => write(USAGE),
         ["presets"] => write(
-            &PRESETS
-                .iter()
-                .map(|p| format!("{}\n", p.id))
+            &presets::all()
+                .map(|p| format!("{}\t{}\n", p.id, p.name))
                 .collect::<String>(),
         ),
         ["preset", id] => {
@@ -147,7 +148,7 @@ fn run() -> Result<(), Failure> {
             let p = presets::find(id).ok_or_else(|| {
                 Failure::Usage(format!("no preset called “{id}”; `hnb presets` lists them"))
             })?;
-            write(&format!("{}\n", share::encode(p.id, &p.scenario(), &s)))
+            write(&format!("{}\n", share::encode(&p.id, &p.scenario(), &s)))
         }
         ["open", link] => {
             let fragment = link.split_once('#').map_or(*link, |(_, f)| f);

@@ -253,7 +253,7 @@ mod tests {
 
     #[test]
     fn every_figure_has_words_without_a_raw_path() {
-        for p in PRESETS {
+        for p in &PRESETS {
             let s = p.scenario();
             for (path, v) in figures(&s) {
                 let l = label(&s, &path);

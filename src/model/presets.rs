@@ -1,6 +1,8 @@
 //! Ready-made scenarios: five councils from their Safety Valve papers (the
-//! seeds) and an illustrative average English authority built from national
-//! figures. Every figure carries its source in [`Scenario::sources`].
+//! seeds), an illustrative average English authority built from national
+//! figures, and every English council from the DfE data built into the page
+//! (`la:` and its ONS code). Every figure carries its source in
+//! [`Scenario::sources`].
 //!
 //! Where a paper publishes a result (a deficit path, or a claim that the plan
 //! clears the deficit by a year) but not the spending behind it, a line marked
@@ -10,6 +12,7 @@
 
 pub mod average;
 pub mod calibrate;
+pub mod council;
 pub mod haringey;
 pub mod isle_of_wight;
 pub mod medway;
@@ -17,8 +20,11 @@ pub mod national;
 pub mod southwark;
 pub mod wokingham;
 
+use std::borrow::Cow;
+
 use rust_decimal::Decimal;
 
+use super::authorities::{self, AUTHORITIES, Authority};
 use super::scenario::{
     About, Agreement, Baseline, ByYear, Demand, Growth, Income, Line, Placement, Placements,
     SCENARIO_VERSION, SavingsPlan, Scenario, Series, Source, SourceKind, Transfer,
@@ -27,70 +33,127 @@ use super::setting::{PerSetting, Setting};
 use super::year::FinYear;
 
 /// A ready-made scenario.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Debug)]
 pub struct Preset {
     /// Identifier for links and `hnb preset ID`.
-    pub id: &'static str,
+    pub id: Cow<'static, str>,
     /// Name in the picker.
-    pub name: &'static str,
+    pub name: Cow<'static, str>,
     /// One sentence on where it comes from.
-    pub summary: &'static str,
-    build: fn() -> Scenario,
+    pub summary: Cow<'static, str>,
+    build: Build,
+}
+
+#[derive(Clone, Copy, Debug)]
+enum Build {
+    Fixed(fn() -> Scenario),
+    Council(&'static Authority),
 }
 
 impl Preset {
     /// Builds the scenario.
     pub fn scenario(&self) -> Scenario {
-        (self.build)()
+        match self.build {
+            Build::Fixed(f) => f(),
+            Build::Council(a) => council::scenario(a),
+        }
+    }
+
+    /// The council, for a preset built from the DfE data.
+    pub fn authority(&self) -> Option<&'static Authority> {
+        match self.build {
+            Build::Fixed(_) => None,
+            Build::Council(a) => Some(a),
+        }
+    }
+
+    /// The preset of `a`'s DfE data.
+    pub fn of_council(a: &'static Authority) -> Self {
+        Preset {
+            id: Cow::Owned(a.preset_id()),
+            name: Cow::Owned(format!("{}: national data", a.name)),
+            summary: Cow::Owned(council::summary(a)),
+            build: Build::Council(a),
+        }
+    }
+}
+
+const fn fixed(
+    id: &'static str,
+    name: &'static str,
+    summary: &'static str,
+    build: fn() -> Scenario,
+) -> Preset {
+    Preset {
+        id: Cow::Borrowed(id),
+        name: Cow::Borrowed(name),
+        summary: Cow::Borrowed(summary),
+        build: Build::Fixed(build),
     }
 }
 
 /// The preset loaded when nothing else is asked for.
 pub const DEFAULT_PRESET: &str = "average";
 
-/// Every preset, default first.
-pub const PRESETS: [Preset; 6] = [
-    Preset {
-        id: "average",
-        name: "An average English authority (illustrative)",
-        summary: "National figures divided by England's 153 authorities, with illustrative costs and plan.",
-        build: average::scenario,
-    },
-    Preset {
-        id: "haringey",
-        name: "Haringey: from its Safety Valve papers",
-        summary: "Haringey's 2023-24 position statement: 16 costed projects and the £29.9m agreement.",
-        build: haringey::scenario,
-    },
-    Preset {
-        id: "southwark",
-        name: "Southwark: from its Safety Valve papers",
-        summary: "Southwark's November 2024 update: its unmitigated and mitigated forecasts and DfE payments.",
-        build: southwark::scenario,
-    },
-    Preset {
-        id: "isle-of-wight",
-        name: "Isle of Wight: from its Safety Valve papers",
-        summary: "Isle of Wight's May 2024 monitoring return: 9% then 4.5% growth and new island places.",
-        build: isle_of_wight::scenario,
-    },
-    Preset {
-        id: "wokingham",
-        name: "Wokingham: from its Safety Valve papers",
-        summary: "Wokingham's March 2024 scrutiny update: a 0.5% Schools Block transfer and 240 free school places.",
-        build: wokingham::scenario,
-    },
-    Preset {
-        id: "medway",
-        name: "Medway: from its Safety Valve papers",
-        summary: "Medway's November 2022 plan: its EHCP projection and placement mix to 2025-26.",
-        build: medway::scenario,
-    },
+/// The average authority and the five seed councils, default first.
+pub static PRESETS: [Preset; 6] = [
+    fixed(
+        "average",
+        "An average English authority (illustrative)",
+        "National figures divided by England's 153 authorities, with illustrative costs and plan.",
+        average::scenario,
+    ),
+    fixed(
+        "haringey",
+        "Haringey: from its Safety Valve papers",
+        "Haringey's 2023-24 position statement: 16 costed projects and the £29.9m agreement.",
+        haringey::scenario,
+    ),
+    fixed(
+        "southwark",
+        "Southwark: from its Safety Valve papers",
+        "Southwark's November 2024 update: its unmitigated and mitigated forecasts and DfE payments.",
+        southwark::scenario,
+    ),
+    fixed(
+        "isle-of-wight",
+        "Isle of Wight: from its Safety Valve papers",
+        "Isle of Wight's May 2024 monitoring return: 9% then 4.5% growth and new island places.",
+        isle_of_wight::scenario,
+    ),
+    fixed(
+        "wokingham",
+        "Wokingham: from its Safety Valve papers",
+        "Wokingham's March 2024 scrutiny update: a 0.5% Schools Block transfer and 240 free school places.",
+        wokingham::scenario,
+    ),
+    fixed(
+        "medway",
+        "Medway: from its Safety Valve papers",
+        "Medway's November 2022 plan: its EHCP projection and placement mix to 2025-26.",
+        medway::scenario,
+    ),
 ];
 
-/// The preset with identifier `id`.
-pub fn find(id: &str) -> Option<&'static Preset> {
-    PRESETS.iter().find(|p| p.id == id)
+/// The preset with identifier `id`: one of [`PRESETS`], or `la:` and a
+/// council's ONS code.
+pub fn find(id: &str) -> Option<Preset> {
+    match id.strip_prefix(authorities::PRESET_PREFIX) {
+        Some(code) => authorities::find(code)
+            .filter(|a| a.code == code)
+            .map(Preset::of_council),
+        None => PRESETS.iter().find(|p| p.id == id).cloned(),
+    }
+}
+
+/// Every preset: [`PRESETS`], then every council's DfE data by name.
+pub fn all() -> impl Iterator<Item = Preset> {
+    let mut councils: Vec<&'static Authority> = AUTHORITIES.iter().collect();
+    councils.sort_by_key(|a| a.name);
+    PRESETS
+        .iter()
+        .cloned()
+        .chain(councils.into_iter().map(Preset::of_council))
 }
 
 /// Builds a scenario figure by figure, recording each figure's source.

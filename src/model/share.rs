@@ -272,9 +272,9 @@ mod tests {
 
     #[test]
     fn an_unchanged_preset_is_a_short_link() {
-        for p in PRESETS {
+        for p in &PRESETS {
             let s = p.scenario();
-            let link = encode(p.id, &s, &s);
+            let link = encode(&p.id, &s, &s);
             assert!(!link.contains("&d="), "{link}");
             let opened = decode(&link).unwrap();
             assert_eq!(opened.scenario, s);

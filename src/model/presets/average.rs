@@ -8,6 +8,14 @@ use super::{Builder, shares_from_counts};
 use crate::model::scenario::{Growth, Scenario, Series, SourceKind::*};
 use crate::model::setting::Setting;
 
+/// Illustrative non-placement High Needs spend for an average authority.
+pub const OTHER_SPEND: [(&str, Decimal); 4] = [
+    ("Outreach and SEN support", dec!(3_500_000)),
+    ("Central SEND services", dec!(2_500_000)),
+    ("Hospital education", dec!(800_000)),
+    ("Early years inclusion fund", dec!(1_000_000)),
+];
+
 pub fn scenario() -> Scenario {
     let mut b = Builder::new("An average English authority (illustrative)", 2024, 6, 2027);
     b.about(
@@ -74,12 +82,7 @@ pub fn scenario() -> Scenario {
         Illustrative,
         "Illustrative plan: one point of the mix moves from independent special schools to resourced provision (0.6) and state special schools (0.4) by 2027-28.",
     );
-    for (name, amount) in [
-        ("Outreach and SEN support", dec!(3_500_000)),
-        ("Central SEND services", dec!(2_500_000)),
-        ("Hospital education", dec!(800_000)),
-        ("Early years inclusion fund", dec!(1_000_000)),
-    ] {
+    for (name, amount) in OTHER_SPEND {
         b.other_spend_line(
             name,
             amount,
