@@ -465,6 +465,11 @@ pub fn App(p: &AppProps) -> Html {
                         <a href="pages/glossary.html">{ "What the words mean" }</a>
                         <a href="pages/method.html">{ "How the calculator works" }</a>
                         <a href="pages/accessibility.html">{ "Accessibility statement" }</a>
+                        <p class="footer__licence" id="licence">
+                            { "Council figures: DfE, Education, health and care plans (SEN2), 2025, and ESFA Dedicated Schools Grant allocations, 2023-24. Contains public sector information licensed under the " }
+                            <a href="https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/" rel="license noopener">{ "Open Government Licence v3.0" }</a>
+                            { "." }
+                        </p>
                     </div>
                 </footer>
             </div>

@@ -205,6 +205,15 @@ fn every_council_validates_and_projects() {
         }
         // The national data hold no plan: with the plan equal to the trend,
         // both runs agree.
+        // Spending is at least the allocation plus the average council's
+        // overspend (the calibrated line), never a surplus by omission.
+        let first = &projection.mitigated[0];
+        let ratio = presets::council::average_overspend();
+        assert!(
+            first.gross_spend >= first.income * (Decimal::ONE + ratio) - Decimal::from(1000),
+            "{}",
+            a.name
+        );
         let sum = summarise(&s, &projection);
         assert_eq!(sum.remaining_at_end, sum.unmitigated_at_end, "{}", a.name);
     }

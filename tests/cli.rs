@@ -53,7 +53,7 @@ fn lists_presets_one_a_line() {
 #[test]
 fn preset_then_project_gives_the_models_csv() {
     for p in &PRESETS {
-        let json = hnb(&["preset", p.id], "");
+        let json = hnb(&["preset", &p.id], "");
         assert!(json.status.success(), "{}", p.id);
         let csv = hnb(&["project", "-"], &text(&json.stdout));
         assert!(csv.status.success(), "{}: {}", p.id, text(&csv.stderr));

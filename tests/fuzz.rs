@@ -8,10 +8,15 @@ mod common;
 
 use common::strategy::{config, scenario};
 use hnb::model::io::{read_scenario, write_scenario};
-use hnb::model::presets::PRESETS;
+use std::sync::LazyLock;
+
+use hnb::model::presets::{self, Preset};
 use hnb::model::share::{decode, encode};
 use hnb::model::{project, validate};
 use proptest::prelude::*;
+
+/// Every preset: the seeds and every council's DfE data.
+static ALL: LazyLock<Vec<Preset>> = LazyLock::new(|| presets::all().collect());
 
 fn cases() -> u32 {
     std::env::var("FUZZ_CASES")
@@ -60,7 +65,7 @@ proptest! {
     #[test]
     fn link_decoder_takes_any_parts(
         v in "[0-9]{0,3}|[a-z]{0,3}",
-        p in prop::sample::select(PRESETS.iter().map(|p| p.id).chain(["", "x"]).collect::<Vec<_>>()),
+        p in prop::sample::select(ALL.iter().map(|p| p.id.to_string()).chain(["", "x", "la:", "la:E0", "la:e09000014"].map(String::from)).collect::<Vec<_>>()),
         f in "[0-9a-fA-F]{0,9}",
         d in "[A-Za-z0-9_=+/-]{0,200}",
     ) {
@@ -71,9 +76,9 @@ proptest! {
 
     /// Random scenarios round-trip through a link from any preset.
     #[test]
-    fn links_round_trip(s in scenario(), which in 0..PRESETS.len()) {
-        let p = PRESETS[which];
-        let link = encode(p.id, &p.scenario(), &s);
+    fn links_round_trip(s in scenario(), which in 0..ALL.len()) {
+        let p = &ALL[which];
+        let link = encode(&p.id, &p.scenario(), &s);
         let opened = decode(&link).map_err(|e| TestCaseError::fail(e.to_string()))?;
         prop_assert_eq!(opened.scenario, s);
         prop_assert!(!opened.preset_changed);
@@ -81,9 +86,9 @@ proptest! {
 
     /// A valid link damaged at one place.
     #[test]
-    fn damaged_links_never_panic(s in scenario(), which in 0..PRESETS.len(), how in any::<u8>(), at in any::<prop::sample::Index>(), byte in any::<u8>()) {
-        let p = PRESETS[which];
-        let link = encode(p.id, &p.scenario(), &s);
+    fn damaged_links_never_panic(s in scenario(), which in 0..ALL.len(), how in any::<u8>(), at in any::<prop::sample::Index>(), byte in any::<u8>()) {
+        let p = &ALL[which];
+        let link = encode(&p.id, &p.scenario(), &s);
         let damaged = damage(&link, how, at, byte);
         if let Ok(o) = decode(&String::from_utf8_lossy(&damaged)) {
             accepted_is_sound(&o.scenario)?;

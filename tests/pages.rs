@@ -96,3 +96,17 @@ fn the_glossary_has_every_term() {
         }
     }
 }
+
+#[test]
+fn the_method_page_gives_the_councils_calibration_as_the_model_has_it() {
+    let page = std::fs::read_to_string("pages/method.html").unwrap();
+    let shown = page
+        .split("<span id=\"overspend\">")
+        .nth(1)
+        .and_then(|s| s.split("</span>").next())
+        .unwrap();
+    let ratio = hnb::model::presets::council::average_overspend();
+    assert_eq!(shown, hnb::model::format::percent(ratio, 1));
+    assert!(page.contains("Open Government Licence v3.0"));
+    assert!(page.contains("?la=E09000014"));
+}

@@ -40,7 +40,7 @@ fn act(s: State, a: Action) -> State {
 #[tokio::test]
 async fn every_preset_renders_headline_charts_and_table() {
     for p in &PRESETS {
-        let html = render(State::preset(p.id).unwrap()).await;
+        let html = render(State::preset(&p.id).unwrap()).await;
         let s = p.scenario();
         assert!(
             html.contains("High Needs Block deficit calculator"),

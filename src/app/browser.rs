@@ -215,3 +215,16 @@ pub fn post_height_to_parent() {
         std::mem::forget(observer);
     }
 }
+
+/// Scrolls the element with id `id` into view if it is not, moving as
+/// little as possible.
+pub fn scroll_into_view(id: &str) {
+    if let Some(el) = window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+    {
+        let opts = web_sys::ScrollIntoViewOptions::new();
+        opts.set_block(web_sys::ScrollLogicalPosition::Nearest);
+        el.scroll_into_view_with_scroll_into_view_options(&opts);
+    }
+}

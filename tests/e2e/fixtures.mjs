@@ -3,6 +3,12 @@
 // test ends, so every page and state the suite reaches is audited.
 import { test as base, expect } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const HERE = dirname(fileURLToPath(import.meta.url));
 
 export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
@@ -47,6 +53,39 @@ export const test = base.extend({
 export async function openApp(page, query = '') {
   await page.goto(`./${query}`);
   await expect(page.locator('h1')).toBeVisible();
+}
+
+/** Chooses a preset (`average`, `haringey`, `la:E09000014`, …) in the council picker, by mouse. */
+export async function choosePreset(page, id) {
+  const box = page.locator('#preset');
+  await box.click();
+  await page.locator(`#preset-list [data-id="${id}"]`).click();
+  await expect(box).toHaveAttribute('data-preset', id);
+}
+
+/** Opens the share, save and export tools if they are closed. */
+export async function openTools(page) {
+  const open = await page.locator('#tools').evaluate((d) => d.open);
+  if (!open) await page.locator('#tools > summary').click();
+}
+/** Waits until the larger charts and tables have caught up with the inputs. */
+export const settled = (page) => expect(page.locator('#results')).toHaveAttribute('data-settled', 'true');
+
+/** Waits until the share link (and the address) holds the latest figures. */
+export async function currentLink(page) {
+  await openTools(page);
+  await settled(page);
+  const link = page.locator('#share-link');
+  await expect.poll(async () => page.url()).toContain('#v=1');
+  await expect.poll(async () => (await link.inputValue()) === page.url()).toBe(true);
+  return link.inputValue();
+}
+
+/** Runs the `hnb` tool (the build `cargo test` left, or through cargo). */
+export function hnb(args) {
+  const built = resolve(HERE, '../../target/debug/hnb');
+  if (existsSync(built)) return execFileSync(built, args, { encoding: 'utf8' });
+  return execFileSync('cargo', ['run', '-q', '--bin', 'hnb', '--', ...args], { cwd: resolve(HERE, '../..'), encoding: 'utf8' });
 }
 
 export { expect };

@@ -1,5 +1,5 @@
 // The savings plan and the Safety Valve agreement.
-import { test, expect, openApp } from '../fixtures.mjs';
+import { test, expect, openApp, choosePreset } from '../fixtures.mjs';
 
 async function open(page, id) {
   const section = page.locator(`#${id}`);
@@ -21,7 +21,7 @@ async function yearTable(page) {
 
 test('Haringey: the register shows its 16 costed projects, totals and 2023-24 target against achieved', async ({ page }) => {
   await openApp(page);
-  await page.locator('#preset').selectOption('haringey');
+  await choosePreset(page, 'haringey');
   await open(page, 'savings');
   const rows = page.locator('#register tbody tr');
   await expect(rows).toHaveCount(16);
@@ -40,7 +40,7 @@ test('Haringey: the register shows its 16 costed projects, totals and 2023-24 ta
 
 test('changing one project saving moves the plan deficit by exactly its counted amount', async ({ page }) => {
   await openApp(page);
-  await page.locator('#preset').selectOption('haringey');
+  await choosePreset(page, 'haringey');
   await expect(page.locator('.headline__authority')).toHaveText('Haringey, 2023-24 to 2027-28');
   await expect(page.locator('#year-table tbody tr').first()).toContainText('2023-24');
   const before = await yearTable(page);
@@ -100,7 +100,7 @@ test('projects can be added, reordered and removed, and bad entries are kept wit
 
 test('Southwark: the agreement table carries the paper and conditional payments can be withheld', async ({ page }) => {
   await openApp(page);
-  await page.locator('#preset').selectOption('southwark');
+  await choosePreset(page, 'southwark');
   await open(page, 'agreement');
   const table = page.locator('#agreement-table tbody tr');
   await expect(table).toHaveCount(5);
@@ -147,6 +147,6 @@ test('the headline says what extra yearly saving would clear the deficit, from a
   await page.locator('#extra-from').selectOption({ label: '2027-28' });
   await expect(takes).toContainText('a year in 2027-28 to clear the deficit');
   expect(await takes.textContent()).not.toBe(first);
-  await page.locator('#preset').selectOption('southwark');
+  await choosePreset(page, 'southwark');
   await expect(takes).toContainText('The plan clears the deficit by the end of 2026-27 with £0.1m to spare.');
 });

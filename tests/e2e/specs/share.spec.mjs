@@ -2,42 +2,18 @@
 // scenarios, compare, CSV and JSON export and import, the print view, the
 // embed mode in another site's iframe, and privacy: no request after load,
 // no CSP violation, typed text shown as text.
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { test, expect, openApp } from '../fixtures.mjs';
+import { test, expect, openApp, choosePreset, openTools, settled, currentLink, hnb } from '../fixtures.mjs';
 
 const growthBox = (page) => page.getByLabel('EHCP growth a year, at the start of the plan (per cent)', { exact: true });
 const headline = (page) => page.locator('#headline-cleared');
-/** Opens the share, save and export tools if they are closed. */
-async function openTools(page) {
-  const open = await page.locator('#tools').evaluate((d) => d.open);
-  if (!open) await page.locator('#tools > summary').click();
-}
-const settled = (page) => expect(page.locator('#results')).toHaveAttribute('data-settled', 'true');
-
-/** Waits until the share link (and the address) holds the latest figures. */
-async function currentLink(page) {
-  await openTools(page);
-  await settled(page);
-  const link = page.locator('#share-link');
-  await expect.poll(async () => page.url()).toContain('#v=1');
-  await expect.poll(async () => (await link.inputValue()) === page.url()).toBe(true);
-  return link.inputValue();
-}
-
-/** Runs the `hnb` tool (the build `cargo test` left, or through cargo). */
-function hnb(args) {
-  const built = resolve('../../target/debug/hnb');
-  if (existsSync(built)) return execFileSync(built, args, { encoding: 'utf8' });
-  return execFileSync('cargo', ['run', '-q', '--bin', 'hnb', '--', ...args], { cwd: resolve('../..'), encoding: 'utf8' });
-}
 const hnbProject = (file) => hnb(['project', file]);
 
 test('a share link restores exactly what was shared, compactly', async ({ page, browser }) => {
   await openApp(page);
-  await page.locator('#preset').selectOption('haringey');
+  await choosePreset(page, 'haringey');
   await growthBox(page).fill('9');
   await expect(growthBox(page)).toHaveValue('9');
   const link = await currentLink(page);
@@ -49,7 +25,7 @@ test('a share link restores exactly what was shared, compactly', async ({ page, 
   const other = await browser.newPage();
   await other.goto(link);
   await expect(growthBox(other)).toHaveValue('9');
-  await expect(other.locator('#preset')).toHaveValue('haringey');
+  await expect(other.locator('#preset')).toHaveAttribute('data-preset', 'haringey');
   await expect(headline(other)).toHaveText(shared.headline);
   await settled(other);
   await expect(other.locator('#year-table tbody')).toHaveText(shared.table);
@@ -71,7 +47,7 @@ test('a damaged, tampered or newer link says why and shows the default', async (
     const alert = page.locator('.notice--error');
     await expect(alert).toContainText('This link could not be opened');
     await expect(alert).toContainText(words);
-    await expect(page.locator('#preset')).toHaveValue('average');
+    await expect(page.locator('#preset')).toHaveAttribute('data-preset', 'average');
     await expect(headline(page)).toHaveText('£71.1m still owed at the end of 2027-28');
   }
   await expect(page.locator('img[src="x"]')).toHaveCount(0);
@@ -79,13 +55,13 @@ test('a damaged, tampered or newer link says why and shows the default', async (
 
 test('work comes back after a reload; damaged storage is set aside, not fatal', async ({ page }) => {
   await openApp(page);
-  await page.locator('#preset').selectOption('medway');
+  await choosePreset(page, 'medway');
   await growthBox(page).fill('7.5');
   await currentLink(page);
   // Back with a bare address: the autosave brings the work back.
   await page.goto('./');
   await expect(page.locator('.notice').first()).toContainText('has been restored');
-  await expect(page.locator('#preset')).toHaveValue('medway');
+  await expect(page.locator('#preset')).toHaveAttribute('data-preset', 'medway');
   await expect(growthBox(page)).toHaveValue('7.5');
 
   // Damaged storage: reported, set aside, and the page still works.
@@ -97,7 +73,7 @@ test('work comes back after a reload; damaged storage is set aside, not fatal', 
   const alerts = page.locator('.notice--error');
   await expect(alerts.filter({ hasText: 'Your saved work could not be read' })).toContainText('set aside');
   await expect(alerts.filter({ hasText: 'saved scenarios could not be read' })).toContainText('saved scenario "broken"');
-  await expect(page.locator('#preset')).toHaveValue('average');
+  await expect(page.locator('#preset')).toHaveAttribute('data-preset', 'average');
   const keys = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('hnb.set-aside')));
   expect(keys.length).toBe(2);
   await growthBox(page).fill('5');
@@ -106,7 +82,7 @@ test('work comes back after a reload; damaged storage is set aside, not fatal', 
 
 test('saved scenarios can be opened, compared and deleted', async ({ page }) => {
   await openApp(page);
-  await page.locator('#preset').selectOption('southwark');
+  await choosePreset(page, 'southwark');
   await openTools(page);
   await page.locator('#saved > summary').click();
   await page.locator('#save').click();
@@ -151,7 +127,7 @@ test('saved scenarios can be opened, compared and deleted', async ({ page }) => 
 
 test('the CSV download equals `hnb project` for the downloaded scenario', async ({ page }) => {
   await openApp(page);
-  await page.locator('#preset').selectOption('isle-of-wight');
+  await choosePreset(page, 'isle-of-wight');
   await growthBox(page).fill('6.25');
   await settled(page);
   await openTools(page);
@@ -194,7 +170,7 @@ test('opening a scenario file: a bad one lists its problems by field, a good one
 
 test('the print view is an A4 committee paper with sources, date and link', async ({ page }) => {
   await openApp(page);
-  await page.locator('#preset').selectOption('haringey');
+  await choosePreset(page, 'haringey');
   await growthBox(page).fill('8');
   const link = await currentLink(page);
   await page.locator('#print-view').click();
@@ -256,7 +232,7 @@ test('no request leaves the page after load, and it could not if it tried', asyn
   // The browser fetches the page's icon itself once the page has loaded.
   await page.waitForLoadState('networkidle');
   page.on('request', (r) => { if (/^https?:/.test(r.url())) late.push(r.url()); });
-  await page.locator('#preset').selectOption('wokingham');
+  await choosePreset(page, 'wokingham');
   await growthBox(page).fill('11');
   await currentLink(page);
   await page.locator('#saved > summary').click();

@@ -1,0 +1,141 @@
+// Every English council's own numbers (issue 8): the type-ahead picker by
+// mouse and keyboard, ?la=CODE for a council's Local Offer page (and a clear
+// message for an unknown code), the scenario equal to `hnb preset la:CODE`,
+// sources on every figure, and the Open Government Licence attribution.
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test, expect, openApp, choosePreset, openTools, settled, currentLink, hnb } from '../fixtures.mjs';
+
+const box = (page) => page.locator('#preset');
+const options = (page) => page.locator('#preset-list [role="option"]');
+const ehcps = (page) => page.getByLabel('EHCPs in 2024-25 (number)', { exact: true });
+
+test('the picker finds a council as you type its name or code, by keyboard', async ({ page }) => {
+  await openApp(page);
+  await box(page).focus();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type('E09000014');
+  await expect(box(page)).toHaveAttribute('aria-expanded', 'true');
+  await expect(options(page)).toHaveText([/^Haringey: from its Safety Valve papers/, /^Haringey: national data/]);
+  await expect(page.locator('#preset-list + [role="status"]')).toHaveText('2 matches. Use the up and down arrows to choose one.');
+  // The first match is active; the down arrow moves to the second.
+  await expect(box(page)).toHaveAttribute('aria-activedescendant', await options(page).nth(0).getAttribute('id'));
+  await page.keyboard.press('ArrowDown');
+  await expect(options(page).nth(1)).toHaveAttribute('aria-selected', 'true');
+  await expect(box(page)).toHaveAttribute('aria-activedescendant', await options(page).nth(1).getAttribute('id'));
+  await page.keyboard.press('Enter');
+  await expect(box(page)).toHaveAttribute('data-preset', 'la:E09000014');
+  await expect(box(page)).toHaveValue('Haringey: national data');
+  await expect(box(page)).toBeFocused();
+  await expect(page.locator('.headline__authority')).toContainText('Haringey');
+  await expect(ehcps(page)).toHaveValue('2,954');
+  await expect(page.locator('#preset-summary')).toContainText('DfE data for Haringey: 2,954 EHCPs in January 2025');
+
+  // Escape closes the list and puts the chosen name back.
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type('wok');
+  await expect(options(page).first()).toHaveText(/^Wokingham: from its Safety Valve papers/);
+  await page.keyboard.press('Escape');
+  await expect(box(page)).toHaveAttribute('aria-expanded', 'false');
+  await expect(box(page)).toHaveValue('Haringey: national data');
+  await expect(box(page)).toHaveAttribute('data-preset', 'la:E09000014');
+
+  // No match says so, and nothing changes.
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type('Narnia');
+  await expect(page.locator('#preset-list + [role="status"]')).toHaveText('No council matches. Try part of its name, or its code.');
+  await expect(options(page)).toHaveCount(0);
+  await page.keyboard.press('Enter');
+  await expect(box(page)).toHaveAttribute('data-preset', 'la:E09000014');
+  // A later word matches too ("york" finds North Yorkshire after York).
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type('york');
+  await expect(options(page).first()).toHaveText(/^York: national data/);
+  await expect(options(page).filter({ hasText: 'North Yorkshire: national data' })).toHaveCount(1);
+  await page.keyboard.press('Escape');
+});
+
+test('the down arrow or a click lists every council; a click chooses', async ({ page }) => {
+  await openApp(page);
+  await box(page).focus();
+  await page.keyboard.press('ArrowDown');
+  await expect(options(page)).toHaveCount(159);
+  await page.keyboard.press('End');
+  await expect(options(page).last()).toHaveAttribute('aria-selected', 'true');
+  await expect(options(page).last()).toBeInViewport();
+  await page.keyboard.press('Escape');
+  await choosePreset(page, 'la:E06000046');
+  await expect(page.locator('.headline__authority')).toContainText('Isle of Wight');
+  await expect(box(page)).toHaveValue('Isle of Wight: national data');
+  // The seed preset for the same council is still there, and different.
+  await choosePreset(page, 'isle-of-wight');
+  await expect(box(page)).toHaveValue('Isle of Wight: from its Safety Valve papers');
+});
+
+test('?la=CODE opens a council; its share link and a reload keep it', async ({ page }) => {
+  await openApp(page, '?la=E09000014');
+  await expect(box(page)).toHaveAttribute('data-preset', 'la:E09000014');
+  await expect(page.locator('.notice--error')).toHaveCount(0);
+  await expect(ehcps(page)).toHaveValue('2,954');
+  // Each figure says where it came from.
+  for (const source of await page.locator('#demand details.source > summary').all()) await source.click();
+  await expect(page.locator('#demand')).toContainText('Source: DfE data');
+  await expect(page.locator('#demand')).toContainText('compound average growth in Haringey');
+  await expect(page.locator('#demand')).toContainText('2,954 EHCPs in Haringey in January 2025');
+  await page.getByLabel('EHCP growth a year, at the start of the plan (per cent)', { exact: true }).fill('5');
+  const link = await currentLink(page);
+  expect(link).toContain('p=la:E09000014');
+  await page.reload();
+  await expect(box(page)).toHaveAttribute('data-preset', 'la:E09000014');
+  await expect(page.getByLabel('EHCP growth a year, at the start of the plan (per cent)', { exact: true })).toHaveValue('5');
+});
+
+test('an unknown council code says so and shows the default', async ({ page }) => {
+  for (const code of ['E99999999', '%3Cscript%3E']) {
+    await page.goto('about:blank');
+    await openApp(page, `?la=${code}`);
+    const alert = page.locator('.notice--error');
+    await expect(alert).toContainText('There is no English council with the code');
+    await expect(alert).toContainText('E09000014 (Haringey)');
+    await expect(box(page)).toHaveAttribute('data-preset', 'average');
+  }
+});
+
+test("a council's scenario is the one `hnb preset la:CODE` gives", async ({ page }) => {
+  await openApp(page, '?la=E06000046');
+  await settled(page);
+  await openTools(page);
+  const dir = mkdtempSync(join(tmpdir(), 'hnb-e2e-'));
+  const [json] = await Promise.all([page.waitForEvent('download'), page.locator('#download-json').click()]);
+  await json.saveAs(join(dir, 'scenario.json'));
+  const fromPage = JSON.parse(readFileSync(join(dir, 'scenario.json'), 'utf8'));
+  const fromTool = JSON.parse(hnb(['preset', 'la:E06000046']));
+  expect(fromPage).toEqual(fromTool);
+  expect(fromPage.demand.ehcps).toBe('1799');
+});
+
+test('odd moves in a council’s counts are pointed out', async ({ page }) => {
+  await openApp(page, '?la=E09000025');
+  await expect(page.locator('#preset-summary')).toContainText('Check the growth: the published counts show');
+  await expect(page.locator('#preset-summary')).toContainText('a fall from 2,705 to 1,199 in the year to January 2025');
+});
+
+test('the data’s source and licence are on the page', async ({ page }) => {
+  await openApp(page);
+  const licence = page.locator('#licence');
+  await expect(licence).toContainText('DfE, Education, health and care plans (SEN2), 2025');
+  await expect(licence.getByRole('link', { name: 'Open Government Licence v3.0' })).toHaveAttribute('href', /open-government-licence\/version\/3/);
+});
+
+test('the open list fits a 360 px phone', async ({ page }, testInfo) => {
+  await page.setViewportSize({ width: 360, height: 800 });
+  await openApp(page);
+  await box(page).focus();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type('north');
+  await expect(options(page).first()).toBeVisible();
+  const [scroll, inner] = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
+  expect(scroll).toBeLessThanOrEqual(inner);
+  await page.screenshot({ path: testInfo.outputPath('phone-360-picker.png') });
+});
