@@ -52,7 +52,8 @@ export const test = base.extend({
 /** Opens the app (with an optional query string) and waits for it to render. */
 export async function openApp(page, query = '') {
   await page.goto(`./${query}`);
-  await expect(page.locator('h1')).toBeVisible();
+  // The static loading shell has the same heading; wait for the app itself.
+  await expect(page.locator('#preset[data-preset]')).toBeVisible();
 }
 
 /** Chooses a preset (`average`, `haringey`, `la:E09000014`, …) in the council picker, by mouse. */

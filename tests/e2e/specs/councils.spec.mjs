@@ -5,7 +5,7 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { test, expect, openApp, choosePreset, openTools, settled, currentLink, hnb } from '../fixtures.mjs';
+import { test, expect, openApp, choosePreset, openTools, settled, hnb } from '../fixtures.mjs';
 
 const box = (page) => page.locator('#preset');
 const options = (page) => page.locator('#preset-list [role="option"]');
@@ -29,7 +29,7 @@ test('the picker finds a council as you type its name or code, by keyboard', asy
   await expect(box(page)).toHaveValue('Haringey: national data');
   await expect(box(page)).toBeFocused();
   await expect(page.locator('.headline__authority')).toContainText('Haringey');
-  await expect(ehcps(page)).toHaveValue('2,954');
+  await expect(ehcps(page)).toHaveValue('2954');
   await expect(page.locator('#preset-summary')).toContainText('DfE data for Haringey: 2,954 EHCPs in January 2025');
 
   // Escape closes the list and puts the chosen name back.
@@ -77,15 +77,19 @@ test('?la=CODE opens a council; its share link and a reload keep it', async ({ p
   await openApp(page, '?la=E09000014');
   await expect(box(page)).toHaveAttribute('data-preset', 'la:E09000014');
   await expect(page.locator('.notice--error')).toHaveCount(0);
-  await expect(ehcps(page)).toHaveValue('2,954');
+  await expect(ehcps(page)).toHaveValue('2954');
   // Each figure says where it came from.
   for (const source of await page.locator('#demand details.source > summary').all()) await source.click();
   await expect(page.locator('#demand')).toContainText('Source: DfE data');
   await expect(page.locator('#demand')).toContainText('compound average growth in Haringey');
   await expect(page.locator('#demand')).toContainText('2,954 EHCPs in Haringey in January 2025');
   await page.getByLabel('EHCP growth a year, at the start of the plan (per cent)', { exact: true }).fill('5');
-  const link = await currentLink(page);
-  expect(link).toContain('p=la:E09000014');
+  await openTools(page);
+  await settled(page);
+  // The address keeps ?la= and gains the share link's fragment.
+  await expect.poll(async () => page.url()).toMatch(/\?la=E09000014#v=1&p=la:E09000014&/);
+  const fragment = page.url().split('#')[1];
+  await expect(page.locator('#share-link')).toHaveValue(new RegExp(`/#${fragment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`));
   await page.reload();
   await expect(box(page)).toHaveAttribute('data-preset', 'la:E09000014');
   await expect(page.getByLabel('EHCP growth a year, at the start of the plan (per cent)', { exact: true })).toHaveValue('5');
