@@ -15,10 +15,14 @@ pub mod presets;
 pub mod projection;
 pub mod results;
 pub mod scenario;
+pub mod sensitivity;
 pub mod setting;
 pub mod share;
+pub mod solve;
 pub mod store;
+pub mod uncertainty;
 pub mod validate;
+pub mod whatif;
 pub mod words;
 pub mod year;
 
