@@ -17,7 +17,7 @@ use std::process::ExitCode;
 use hnb::model::export::projection_csv;
 use hnb::model::io::{claimed_version, read_scenario, write_scenario};
 use hnb::model::scenario::SCENARIO_VERSION;
-use hnb::model::{Problem, presets, project, share};
+use hnb::model::{FinYear, Problem, presets, project, sensitivity, share, solve, uncertainty};
 
 const USAGE: &str = "\
 hnb: the High Needs Block deficit model
@@ -36,6 +36,21 @@ Usage:
                            as changes to PRESET (default: average)
   hnb open LINK            print the scenario a share link (or the part after
                            its #) holds, as JSON; exit 1 if it cannot be opened
+  hnb solve FILE --lever L [--from YEAR] [--target T]
+                           goal seek: the value of lever L (growth, inmss,
+                           target-year, inflation, saving) that clears the
+                           deficit by the agreement end (T = cleared, the
+                           default) or gives an in-year balance in a year
+                           (T = balance:2026-27); growth and saving apply from
+                           --from (default: the second year). Prints
+                           lever, value and the gap left (£0 or less), the
+                           answer in words on stderr; exit 1 if unreachable
+  hnb tornado FILE         the remaining deficit at the agreement end with
+                           each input across its default range, as CSV
+  hnb fan FILE [--paths N] [--seed N]
+                           the simulated futures' deciles of the remaining
+                           deficit year by year, as CSV (default 10,000 paths,
+                           seed 2026); the chance of clearing on stderr
   hnb help                 this text
 ";
 
@@ -65,11 +80,26 @@ fn run() -> Result<(), Failure> {
     use lexopt::prelude::*;
     let mut parser = lexopt::Parser::from_env();
     let mut words: Vec<String> = Vec::new();
+    let mut opts = Opts::default();
     while let Some(arg) = parser.next().map_err(|e| Failure::Usage(e.to_string()))? {
         match arg {
             Short('h') | Long("help") => {
                 print!("{USAGE}");
                 return Ok(());
+            }
+            Long(name @ ("lever" | "from" | "target" | "paths" | "seed")) => {
+                let name = name.to_string();
+                let v = parser
+                    .value()
+                    .and_then(|v| v.string().map_err(Into::into))
+                    .map_err(|e| Failure::Usage(e.to_string()))?;
+                match name.as_str() {
+                    "lever" => opts.lever = Some(v),
+                    "from" => opts.from = Some(v),
+                    "target" => opts.target = Some(v),
+                    "paths" => opts.paths = Some(v),
+                    _ => opts.seed = Some(v),
+                }
             }
             Value(v) => words.push(v.string().map_err(|e| Failure::Usage(e.to_string()))?),
             other => return Err(Failure::Usage(other.unexpected().to_string())),
@@ -162,9 +192,124 @@ fn run() -> Result<(), Failure> {
             }
             write(&format!("{}\n", write_scenario(&opened.scenario)))
         }
+        ["solve", file] => {
+            let s = load(file)?;
+            let (lever, target) = opts.lever_and_target(&s)?;
+            let solved = solve::solve(&s, lever, target);
+            let words = solve::answer_words(&s, lever, target, &solved);
+            eprintln!("{words}");
+            match solved {
+                solve::Solved::Found { value, scenario, gap } => {
+                    let _ = scenario;
+                    write(&format!("{}\t{value}\t{}\n", lever.id(), gap.round_dp(2)))
+                }
+                solve::Solved::Always => write(&format!("{}\talways\n", lever.id())),
+                solve::Solved::Unreachable { .. } | solve::Solved::NotApplicable(_) => {
+                    Err(Failure::Input(format!("hnb: {words}")))
+                }
+            }
+        }
+        ["tornado", file] => {
+            let s = load(file)?;
+            let t = sensitivity::tornado(&s, &sensitivity::default_ranges());
+            let p = |d: rust_decimal::Decimal| d.round_dp(2);
+            let mut out = format!(
+                "input,low,high,result_at_low,result_at_high,lowest,highest,swing\nbase,,,,,{},{},0\n",
+                p(t.base),
+                p(t.base)
+            );
+            for b in &t.bars {
+                let (at_low, at_high) = b.ends();
+                out.push_str(&format!(
+                    "{},{},{},{},{},{},{},{}\n",
+                    b.range.input.id(),
+                    b.range.low,
+                    b.range.high,
+                    p(at_low),
+                    p(at_high),
+                    p(b.min),
+                    p(b.max),
+                    p(b.swing())
+                ));
+            }
+            write(&out)
+        }
+        ["fan", file] => {
+            let s = load(file)?;
+            let paths = opts.number("paths", uncertainty::PATHS as u64)? as usize;
+            let seed = opts.number("seed", uncertainty::SEED)?;
+            let f = uncertainty::fan(&s, uncertainty::Spread::default(), paths, seed);
+            eprintln!(
+                "hnb: cleared by the end of {} in {} of {} simulated futures (about {} in 100)",
+                f.agreement_end,
+                f.cleared,
+                f.paths,
+                f.in_100()
+            );
+            write(&uncertainty::fan_csv(&f))
+        }
         [cmd, ..] => Err(Failure::Usage(format!(
             "unknown command or arguments: {cmd}"
         ))),
+    }
+}
+
+/// The options of `solve` and `fan`.
+#[derive(Default)]
+struct Opts {
+    lever: Option<String>,
+    from: Option<String>,
+    target: Option<String>,
+    paths: Option<String>,
+    seed: Option<String>,
+}
+
+impl Opts {
+    fn number(&self, name: &str, default: u64) -> Result<u64, Failure> {
+        let v = if name == "paths" { &self.paths } else { &self.seed };
+        match v {
+            None => Ok(default),
+            Some(t) => t
+                .parse()
+                .map_err(|_| Failure::Usage(format!("--{name} must be a whole number, not “{t}”"))),
+        }
+    }
+
+    fn year(text: &str, what: &str) -> Result<FinYear, Failure> {
+        text.parse::<FinYear>()
+            .map_err(|_| Failure::Usage(format!("{what} must be a year like 2025-26, not “{text}”")))
+    }
+
+    fn lever_and_target(&self, s: &hnb::model::Scenario) -> Result<(solve::Lever, solve::Target), Failure> {
+        let from = match &self.from {
+            Some(t) => Self::year(t, "--from")?,
+            None => s.about.first_year.plus(1),
+        };
+        let lever = match self.lever.as_deref() {
+            Some("growth") => solve::Lever::Growth(from),
+            Some("inmss") => solve::Lever::InmssShare,
+            Some("target-year") => solve::Lever::TargetYear,
+            Some("inflation") => solve::Lever::Inflation,
+            Some("saving") => solve::Lever::ExtraSaving(from),
+            other => {
+                return Err(Failure::Usage(format!(
+                    "--lever must be growth, inmss, target-year, inflation or saving{}",
+                    other.map_or(String::new(), |o| format!(", not “{o}”"))
+                )));
+            }
+        };
+        let target = match self.target.as_deref() {
+            None | Some("cleared") => solve::Target::Cleared,
+            Some(t) => match t.strip_prefix("balance:") {
+                Some(y) => solve::Target::Balance(Self::year(y, "--target balance:YEAR")?),
+                None => {
+                    return Err(Failure::Usage(format!(
+                        "--target must be cleared or balance:YEAR, not “{t}”"
+                    )));
+                }
+            },
+        };
+        Ok((lever, target))
     }
 }
 

@@ -135,14 +135,25 @@ impl Target {
         }
     }
 
-    /// "the deficit is cleared by the end of 2027-28".
+    /// "the deficit to be cleared by the end of 2027-28".
     pub fn words(self, s: &Scenario) -> String {
         match self {
             Target::Cleared => format!(
-                "the deficit is cleared by the end of {}",
+                "the deficit to be cleared by the end of {}",
                 s.about.agreement_end
             ),
-            Target::Balance(y) => format!("spending is within income in {y}"),
+            Target::Balance(y) => format!("spending to be within income in {y}"),
+        }
+    }
+
+    /// "the deficit would still be cleared by the end of 2027-28".
+    fn still(self, s: &Scenario) -> String {
+        match self {
+            Target::Cleared => format!(
+                "the deficit would still be cleared by the end of {}",
+                s.about.agreement_end
+            ),
+            Target::Balance(y) => format!("spending would still be within income in {y}"),
         }
     }
 }
@@ -317,12 +328,11 @@ pub fn answer_words(s: &Scenario, lever: Lever, target: Target, solved: &Solved)
                     format!("The planned mix would have to be reached by {v} at the latest for {goal}.")
                 }
                 (_, Some(n)) if (*value >= n) == more_is_worse => format!(
-                    "{} could rise to {v} (it is {} now) and still {goal}.",
+                    "{} could rise to {v} (it is {} now) and {}.",
                     capital(&what),
-                    value_words(lever, n)
-                )
-                .replace("and still the deficit is", "and the deficit would still be")
-                .replace("and still spending is", "and spending would still be"),
+                    value_words(lever, n),
+                    target.still(s)
+                ),
                 (_, Some(n)) => format!(
                     "{} would have to fall to {v} (it is {} now) for {goal}.",
                     capital(&what),
@@ -332,7 +342,8 @@ pub fn answer_words(s: &Scenario, lever: Lever, target: Target, solved: &Solved)
             }
         }
         Solved::Always => format!(
-            "Whatever {what} is, within what the calculator allows, {goal}."
+            "Whatever {what} is, within what the calculator allows, {}.",
+            target.still(s).replace(" would still be ", " is ")
         ),
         Solved::Unreachable { best, gap } => format!(
             "Not reachable by changing {what} alone: even at {}, {} would still be missing.",

@@ -283,6 +283,27 @@ fn quantile(sorted: &[f64], p: f64) -> f64 {
     }
 }
 
+/// Pounds to the penny, for the table and the CSV.
+pub fn pounds(v: f64) -> Decimal {
+    Decimal::from_f64_retain(v)
+        .unwrap_or(Decimal::ZERO)
+        .round_dp(2)
+}
+
+/// The fan as CSV: a row a year, the plan's path then the deciles, to the
+/// penny; the same on every platform.
+pub fn fan_csv(f: &Fan) -> String {
+    let mut out = String::from("year,plan,p10,p20,p30,p40,p50,p60,p70,p80,p90\n");
+    for ((y, plan), band) in f.years.iter().zip(&f.plan).zip(&f.bands) {
+        out.push_str(&format!("{y},{:.2}", pounds(*plan)));
+        for v in band {
+            out.push_str(&format!(",{:.2}", pounds(*v)));
+        }
+        out.push('\n');
+    }
+    out
+}
+
 /// All the paths at once.
 pub fn fan(s: &Scenario, spread: Spread, paths: usize, seed: u64) -> Fan {
     let mut sim = Simulation::new(s, spread, paths, seed);
