@@ -31,7 +31,8 @@ use self::errors::ErrorSummary;
 use self::picker::PresetPicker;
 use self::print::PrintView;
 use self::results::{
-    DeficitChart, Headline, Meaning, Parents, ResultProps, StackChart, StackKind, YearTable,
+    Analysis, DeficitChart, Headline, Meaning, Parents, ResultProps, StackChart, StackKind,
+    YearTable,
 };
 use self::state::{Action, Notice, State};
 use self::tools::Tools;
@@ -430,7 +431,8 @@ pub fn App(p: &AppProps) -> Html {
                             } else {
                                 <StackChart of={r.clone()} kind={StackKind::Spend} />
                                 <StackChart of={r.clone()} kind={StackKind::Children} />
-                                <YearTable ..r />
+                                <YearTable ..r.clone() />
+                                <Analysis scenario={r.scenario.clone()} preset={st.preset.clone()} />
                             }
                         }
                     </div>

@@ -39,7 +39,13 @@ fn check_found(
                     .iter()
                     .filter(|v| **v >= lo && **v <= hi)
                     .any(|v| target.gap(&lever.apply(s, *v)) > Decimal::ZERO);
-                prop_assert!(misses, "{:?}: gap {} at {} is not a boundary", lever, gap, value);
+                prop_assert!(
+                    misses,
+                    "{:?}: gap {} at {} is not a boundary",
+                    lever,
+                    gap,
+                    value
+                );
             }
         }
         Solved::Unreachable { .. } => {

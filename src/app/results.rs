@@ -1,12 +1,14 @@
 //! The results: headline sentences, charts and the year-by-year table, all
 //! drawn from the projection of the last valid scenario.
 
+mod analysis;
 mod deficit;
 mod headline;
 mod meaning;
 mod stack;
 mod table;
 
+pub use analysis::Analysis;
 pub use deficit::{DeficitChart, Line, LineChart};
 pub use headline::{Headline, HeadlineProps};
 pub use meaning::{Meaning, Parents};

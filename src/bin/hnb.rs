@@ -199,7 +199,11 @@ fn run() -> Result<(), Failure> {
             let words = solve::answer_words(&s, lever, target, &solved);
             eprintln!("{words}");
             match solved {
-                solve::Solved::Found { value, scenario, gap } => {
+                solve::Solved::Found {
+                    value,
+                    scenario,
+                    gap,
+                } => {
                     let _ = scenario;
                     write(&format!("{}\t{value}\t{}\n", lever.id(), gap.round_dp(2)))
                 }
@@ -266,7 +270,11 @@ struct Opts {
 
 impl Opts {
     fn number(&self, name: &str, default: u64) -> Result<u64, Failure> {
-        let v = if name == "paths" { &self.paths } else { &self.seed };
+        let v = if name == "paths" {
+            &self.paths
+        } else {
+            &self.seed
+        };
         match v {
             None => Ok(default),
             Some(t) => t
@@ -276,11 +284,15 @@ impl Opts {
     }
 
     fn year(text: &str, what: &str) -> Result<FinYear, Failure> {
-        text.parse::<FinYear>()
-            .map_err(|_| Failure::Usage(format!("{what} must be a year like 2025-26, not “{text}”")))
+        text.parse::<FinYear>().map_err(|_| {
+            Failure::Usage(format!("{what} must be a year like 2025-26, not “{text}”"))
+        })
     }
 
-    fn lever_and_target(&self, s: &hnb::model::Scenario) -> Result<(solve::Lever, solve::Target), Failure> {
+    fn lever_and_target(
+        &self,
+        s: &hnb::model::Scenario,
+    ) -> Result<(solve::Lever, solve::Target), Failure> {
         let from = match &self.from {
             Some(t) => Self::year(t, "--from")?,
             None => s.about.first_year.plus(1),

@@ -196,7 +196,13 @@ pub fn tornado(s: &Scenario, ranges: &[Range]) -> Tornado {
             };
             let step = (high - low) / Decimal::from(POINTS - 1);
             let mut values: Vec<Decimal> = (0..POINTS)
-                .map(|i| if i + 1 == POINTS { high } else { low + step * Decimal::from(i) })
+                .map(|i| {
+                    if i + 1 == POINTS {
+                        high
+                    } else {
+                        low + step * Decimal::from(i)
+                    }
+                })
                 .collect();
             let b = r.input.base();
             if !values.contains(&b) && b > low && b < high {
@@ -206,7 +212,11 @@ pub fn tornado(s: &Scenario, ranges: &[Range]) -> Tornado {
             let points: Vec<(Decimal, Decimal)> = values
                 .into_iter()
                 .map(|v| {
-                    let out = if v == b { base } else { remaining_at_end(&r.input.apply(s, v)) };
+                    let out = if v == b {
+                        base
+                    } else {
+                        remaining_at_end(&r.input.apply(s, v))
+                    };
                     (v, out)
                 })
                 .collect();
@@ -220,7 +230,7 @@ pub fn tornado(s: &Scenario, ranges: &[Range]) -> Tornado {
             }
         })
         .collect();
-    bars.sort_by(|a, b| b.swing().cmp(&a.swing()));
+    bars.sort_by_key(|b| std::cmp::Reverse(b.swing()));
     Tornado { base, bars }
 }
 
@@ -249,7 +259,11 @@ mod tests {
     fn more_growth_means_more_deficit() {
         let s = find("average").unwrap().scenario();
         let t = tornado(&s, &default_ranges());
-        let g = t.bars.iter().find(|b| b.range.input == Input::Growth).unwrap();
+        let g = t
+            .bars
+            .iter()
+            .find(|b| b.range.input == Input::Growth)
+            .unwrap();
         let (lo, hi) = g.ends();
         assert!(lo < t.base && t.base < hi);
         assert_eq!(Input::Growth.value_words(dec!(-0.02)), "−2 points");

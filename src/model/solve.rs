@@ -130,7 +130,9 @@ impl Target {
         let rows = simulate(&levers::<Decimal>(s, RunKind::Mitigated));
         let at = |y: FinYear| rows.iter().find(|r| r.year == y).or(rows.last());
         match self {
-            Target::Cleared => at(s.about.agreement_end).map_or(Decimal::ZERO, |r| r.remaining_deficit),
+            Target::Cleared => {
+                at(s.about.agreement_end).map_or(Decimal::ZERO, |r| r.remaining_deficit)
+            }
             Target::Balance(y) => at(y).map_or(Decimal::ZERO, |r| -r.in_year_balance),
         }
     }
@@ -214,7 +216,11 @@ pub fn solve(s: &Scenario, lever: Lever, target: Target) -> Solved {
         _ => {}
     }
     // `good` meets the target, `bad` does not; halve until they meet.
-    let (mut good, mut bad) = if g_lo <= Decimal::ZERO { (lo, hi) } else { (hi, lo) };
+    let (mut good, mut bad) = if g_lo <= Decimal::ZERO {
+        (lo, hi)
+    } else {
+        (hi, lo)
+    };
     let tolerance = match lever {
         Lever::ExtraSaving(_) => dec!(0.01),
         _ => dec!(0.0000000001),
@@ -325,7 +331,9 @@ pub fn answer_words(s: &Scenario, lever: Lever, target: Target, solved: &Solved)
                     s.about.agreement_end
                 ),
                 (Lever::TargetYear, _) => {
-                    format!("The planned mix would have to be reached by {v} at the latest for {goal}.")
+                    format!(
+                        "The planned mix would have to be reached by {v} at the latest for {goal}."
+                    )
                 }
                 (_, Some(n)) if (*value >= n) == more_is_worse => format!(
                     "{} could rise to {v} (it is {} now) and {}.",
@@ -392,12 +400,24 @@ mod tests {
         let s = find("average").unwrap().scenario();
         let lever = Lever::Growth(year(2025));
         match solve(&s, lever, Target::Cleared) {
-            Solved::Found { value, scenario, gap } => {
+            Solved::Found {
+                value,
+                scenario,
+                gap,
+            } => {
                 assert!(gap <= Decimal::ZERO && gap > dec!(-1000), "{gap}");
                 assert_eq!(Target::Cleared.gap(&scenario), gap);
                 assert!(value < dec!(0.09));
-                let words = answer_words(&s, lever, Target::Cleared, &solve(&s, lever, Target::Cleared));
-                assert!(words.starts_with("EHCP growth from 2025-26 would have to fall to"), "{words}");
+                let words = answer_words(
+                    &s,
+                    lever,
+                    Target::Cleared,
+                    &solve(&s, lever, Target::Cleared),
+                );
+                assert!(
+                    words.starts_with("EHCP growth from 2025-26 would have to fall to"),
+                    "{words}"
+                );
             }
             other => panic!("{other:?}"),
         }
@@ -411,7 +431,10 @@ mod tests {
             let exact = extra_saving(&s, from);
             match (solve(&s, Lever::ExtraSaving(from), Target::Cleared), exact) {
                 (Solved::Found { value, .. }, ExtraSaving::Needed { per_year, .. }) => {
-                    assert!((value - per_year).abs() <= dec!(1), "{id}: {value} vs {per_year}");
+                    assert!(
+                        (value - per_year).abs() <= dec!(1),
+                        "{id}: {value} vs {per_year}"
+                    );
                 }
                 (Solved::Always, ExtraSaving::NotNeeded { .. }) => {}
                 (a, b) => panic!("{id}: {a:?} vs {b:?}"),

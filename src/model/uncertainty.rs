@@ -74,7 +74,8 @@ impl Spread {
             growth_shift: self.growth_shift * k,
             growth_yearly: self.growth_yearly * k,
             inflation_shift: self.inflation_shift * k,
-            delivery_low: (Decimal::ONE - (Decimal::ONE - self.delivery_low) * k).max(Decimal::ZERO),
+            delivery_low: (Decimal::ONE - (Decimal::ONE - self.delivery_low) * k)
+                .max(Decimal::ZERO),
             delivery_high: Decimal::ONE + (self.delivery_high - Decimal::ONE) * k,
         }
     }
@@ -176,7 +177,10 @@ impl Simulation {
             .zip(&achieved)
             .map(|(t, a)| t - a)
             .collect();
-        let plan = simulate(&base).iter().map(|r| r.remaining_deficit).collect();
+        let plan = simulate(&base)
+            .iter()
+            .map(|r| r.remaining_deficit)
+            .collect();
         let end = s
             .about
             .index_of(s.about.agreement_end)
@@ -232,7 +236,10 @@ impl Simulation {
             for (k, r) in rows.iter().enumerate() {
                 self.remaining[k].push(r.remaining_deficit);
             }
-            if rows.get(self.end).is_some_and(|r| r.remaining_deficit <= 0.0) {
+            if rows
+                .get(self.end)
+                .is_some_and(|r| r.remaining_deficit <= 0.0)
+            {
                 self.cleared += 1;
             }
             self.done += 1;
@@ -319,7 +326,14 @@ mod tests {
 
     #[test]
     fn f64_run_matches_the_decimal_projection_to_a_pound() {
-        for id in ["average", "haringey", "southwark", "isle-of-wight", "wokingham", "medway"] {
+        for id in [
+            "average",
+            "haringey",
+            "southwark",
+            "isle-of-wight",
+            "wokingham",
+            "medway",
+        ] {
             let s = find(id).unwrap().scenario();
             let exact = project(&s).unwrap();
             let quick = simulate(&levers::<f64>(&s, RunKind::Mitigated));

@@ -109,7 +109,11 @@ pub fn scale_delivery(s: &mut Scenario, factor: Decimal) {
     let defaults = s.savings.confidence.clone();
     for p in &mut s.savings.projects {
         let c = p.confidence.unwrap_or_else(|| defaults.of(p.status));
-        p.confidence = Some((c * factor).clamp(Decimal::ZERO, Decimal::ONE).round_dp(RATE_DP));
+        p.confidence = Some(
+            (c * factor)
+                .clamp(Decimal::ZERO, Decimal::ONE)
+                .round_dp(RATE_DP),
+        );
     }
 }
 
