@@ -91,7 +91,7 @@ fn run() -> Result<(), Failure> {
                 let name = name.to_string();
                 let v = parser
                     .value()
-                    .and_then(|v| v.string().map_err(Into::into))
+                    .and_then(|v| v.string())
                     .map_err(|e| Failure::Usage(e.to_string()))?;
                 match name.as_str() {
                     "lever" => opts.lever = Some(v),
