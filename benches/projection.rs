@@ -73,7 +73,7 @@ fn bench(c: &mut Criterion) {
 }
 
 criterion_group!(benches, bench);
-criterion_main!(benches, more);
+criterion_main!(benches, more, analysis_group);
 
 fn parts(c: &mut Criterion) {
     let s = big_scenario();
@@ -86,3 +86,39 @@ fn parts(c: &mut Criterion) {
 }
 
 criterion_group!(more, parts);
+
+/// Issue 9: goal seek, the sensitivity chart and 10,000 simulated futures
+/// of the average authority over 10 years.
+fn analysis(c: &mut Criterion) {
+    use hnb::model::{sensitivity, solve, uncertainty};
+    let mut s = presets::find("average").unwrap().scenario();
+    s.about.years = 10;
+    let mut g = c.benchmark_group("analysis");
+    g.sample_size(20);
+    g.bench_function("fan: 10,000 paths, 10 years (f64)", |b| {
+        b.iter(|| {
+            uncertainty::fan(
+                black_box(&s),
+                uncertainty::Spread::default(),
+                uncertainty::PATHS,
+                uncertainty::SEED,
+            )
+        })
+    });
+    g.bench_function("tornado: 5 inputs x 5 points (Decimal)", |b| {
+        b.iter(|| sensitivity::tornado(black_box(&s), &sensitivity::default_ranges()))
+    });
+    let from = s.about.first_year.plus(1);
+    g.bench_function("goal seek: growth, cleared (Decimal)", |b| {
+        b.iter(|| {
+            solve::solve(
+                black_box(&s),
+                solve::Lever::Growth(from),
+                solve::Target::Cleared,
+            )
+        })
+    });
+    g.finish();
+}
+
+criterion_group!(analysis_group, analysis);

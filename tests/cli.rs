@@ -181,3 +181,45 @@ fn link_then_open_round_trips_a_scenario() {
     let out = hnb(&["link", "-", "narnia"], &json);
     assert_eq!(out.status.code(), Some(2));
 }
+
+#[test]
+fn solve_tornado_and_fan_from_the_tool() {
+    let dir = std::env::temp_dir().join(format!("hnb-cli-analysis-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("s.json");
+    std::fs::write(&file, text(&hnb(&["preset", "average"], "").stdout)).unwrap();
+    let f = file.to_str().unwrap();
+
+    let out = hnb(&["solve", f, "--lever", "growth", "--from", "2025-26"], "");
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let line = text(&out.stdout);
+    let parts: Vec<&str> = line.trim().split('\t').collect();
+    assert_eq!(parts[0], "growth");
+    let gap: rust_decimal::Decimal = parts[2].parse().unwrap();
+    assert!(gap <= rust_decimal::Decimal::ZERO && gap > rust_decimal::Decimal::from(-1000));
+    assert!(text(&out.stderr).starts_with("EHCP growth from 2025-26 would have to fall to"));
+
+    let out = hnb(&["solve", f, "--lever", "inmss"], "");
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stderr).contains("Not reachable"));
+    let out = hnb(&["solve", f, "--lever", "magic"], "");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("--lever must be growth, inmss"));
+    let out = hnb(
+        &["solve", f, "--lever", "growth", "--target", "balance:2099"],
+        "",
+    );
+    assert_eq!(out.status.code(), Some(2));
+
+    let tornado = text(&hnb(&["tornado", f], "").stdout);
+    assert_eq!(tornado.lines().count(), 2 + 5);
+    assert!(tornado.starts_with("input,low,high,"));
+
+    let a = hnb(&["fan", f, "--paths", "500", "--seed", "3"], "");
+    assert!(a.status.success());
+    let b = hnb(&["fan", f, "--paths", "500", "--seed", "3"], "");
+    assert_eq!(a.stdout, b.stdout);
+    assert_eq!(text(&a.stdout).lines().count(), 1 + 6);
+    assert!(text(&a.stderr).contains("simulated futures"));
+    std::fs::remove_dir_all(&dir).ok();
+}

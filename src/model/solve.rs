@@ -296,7 +296,9 @@ fn target_year(s: &Scenario, target: Target) -> Solved {
 /// The lever's value in words: "3.1% a year", "£1.2m a year", "2025-26".
 pub fn value_words(lever: Lever, v: Decimal) -> String {
     match lever {
-        Lever::Growth(_) | Lever::Inflation => format!("{} a year", percent(v, 1)),
+        Lever::Growth(_) | Lever::Inflation => {
+            format!("{} a year", percent(v, 1).replace('-', "−"))
+        }
         Lever::InmssShare => percent(v, 1),
         Lever::TargetYear => year_of(v),
         Lever::ExtraSaving(_) => format!("{} a year", millions(v)),

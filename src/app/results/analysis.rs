@@ -368,10 +368,14 @@ fn FanView(p: &AnalysisProps) -> Html {
     let result = use_state(|| None::<Rc<Fan>>);
     let progress = use_state(|| (0usize, uncertainty::PATHS));
     let run = use_mut_ref(|| 0u64);
+    // Milliseconds spent computing the last run (its chunks, not the
+    // pauses between them), for the benchmark.
+    let compute_ms = use_mut_ref(|| 0.0f64);
     {
         let result = result.clone();
         let progress = progress.clone();
         let run = run.clone();
+        let compute_ms = compute_ms.clone();
         use_effect_with((p.scenario.clone(), *spread), move |(s, spread)| {
             *run.borrow_mut() += 1;
             let this = *run.borrow();
@@ -382,7 +386,8 @@ fn FanView(p: &AnalysisProps) -> Html {
                 uncertainty::SEED,
             )));
             if cfg!(target_arch = "wasm32") {
-                step(sim, run, this, result, progress);
+                *compute_ms.borrow_mut() = 0.0;
+                step(sim, run, this, compute_ms, result, progress);
             } else {
                 sim.borrow_mut().run(uncertainty::PATHS);
                 result.set(Some(Rc::new(sim.borrow().fan())));
@@ -420,7 +425,7 @@ fn FanView(p: &AnalysisProps) -> Html {
                 </p>
             }
             if let Some(f) = (*result).clone() {
-                <p class="fan__chance" id="fan-chance"><strong>{ format!("The deficit is cleared by the end of {} in {} of 100 simulated futures.", f.agreement_end, f.in_100()) }</strong></p>
+                <p class="fan__chance" id="fan-chance" data-compute-ms={format!("{:.0}", *compute_ms.borrow())}><strong>{ format!("The deficit is cleared by the end of {} in {} of 100 simulated futures.", f.agreement_end, f.in_100()) }</strong></p>
                 { fan_svg(&f) }
             }
             <h3 class="fan__subtitle">{ "What is uncertain, and how much" }</h3>
@@ -461,6 +466,7 @@ fn step(
     sim: Rc<RefCell<Simulation>>,
     run: Rc<RefCell<u64>>,
     this: u64,
+    compute_ms: Rc<RefCell<f64>>,
     result: UseStateHandle<Option<Rc<Fan>>>,
     progress: UseStateHandle<(usize, usize)>,
 ) {
@@ -468,12 +474,14 @@ fn step(
         if *run.borrow() != this {
             return;
         }
+        let started = js_sys::Date::now();
         let finished = sim.borrow_mut().run(CHUNK);
+        let fan = finished.then(|| Rc::new(sim.borrow().fan()));
+        *compute_ms.borrow_mut() += js_sys::Date::now() - started;
         progress.set(sim.borrow().progress());
-        if finished {
-            result.set(Some(Rc::new(sim.borrow().fan())));
-        } else {
-            step(sim, run, this, result, progress);
+        match fan {
+            Some(f) => result.set(Some(f)),
+            None => step(sim, run, this, compute_ms, result, progress),
         }
     })
     .forget();
