@@ -44,7 +44,7 @@ impl Input {
             Input::Growth => "EHCP growth",
             Input::CostPerChild => "Cost per child",
             Input::Inflation => "Cost inflation",
-            Input::InmssShare => "Planned share in independent special schools",
+            Input::InmssShare => "Independent special school share",
             Input::SavingsDelivery => "Savings delivered",
         }
     }

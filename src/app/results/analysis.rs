@@ -274,18 +274,19 @@ fn TornadoView(p: &AnalysisProps) -> Html {
 }
 
 fn range_words(r: &Range) -> String {
-    format!(
-        "{} to {}",
-        r.input.value_words(r.low),
-        r.input.value_words(r.high)
-    )
+    let low = r.input.value_words(r.low);
+    let high = r.input.value_words(r.high);
+    match low.strip_suffix(" points") {
+        Some(l) => format!("{l} to {high}"),
+        None => format!("{low} to {high}"),
+    }
 }
 
 fn tornado_svg(t: &Tornado) -> Html {
     let m = |d: Decimal| crate::app::chart::in_millions(d);
     let rows = t.bars.len().max(1);
-    let row_h = 46.0;
-    let (width, left, right, top) = (640.0, 16.0, 16.0, 28.0);
+    let row_h = 48.0;
+    let (width, left, right, top) = (420.0, 24.0, 24.0, 30.0);
     let height = top + row_h * rows as f64 + 36.0;
     let scale = Scale::covering(
         t.bars
@@ -327,13 +328,13 @@ fn tornado_svg(t: &Tornado) -> Html {
                     let (x0, x1) = (x(m(b.min)), x(m(b.max)));
                     html! {
                         <g class={format!("bar bar--{}", b.range.input.id())}>
-                            <text class="bar__label" x={left.to_string()} y={format!("{:.1}", y + 12.0)}>{ format!("{} ({})", b.range.input.label(), range_words(&b.range)) }</text>
+                            <text class="bar__label" x={(left - 16.0).to_string()} y={format!("{:.1}", y + 12.0)}>{ format!("{} ({})", b.range.input.label(), range_words(&b.range)) }</text>
                             <rect class="bar__rect" x={format!("{x0:.1}")} y={format!("{:.1}", y + 18.0)} width={format!("{:.1}", (x1 - x0).max(2.0))} height="18" />
                         </g>
                     }
                 }) }
                 <line class="base-line" x1={format!("{base_x:.1}")} x2={format!("{base_x:.1}")} y1={(top - 8.0).to_string()} y2={format!("{:.1}", height - 30.0)} />
-                <text class="base-label" x={format!("{base_x:.1}")} y={(top - 12.0).to_string()} text-anchor="middle">{ format!("The plan: {}", millions_dp(t.base, 1)) }</text>
+                <text class="base-label" x={format!("{base_x:.1}")} y={(top - 12.0).to_string()} text-anchor={if base_x < 90.0 { "start" } else if base_x > width - 90.0 { "end" } else { "middle" }}>{ format!("The plan: {}", millions_dp(t.base, 1)) }</text>
             </svg>
             <Disclosure class="details chart__table" summary={html! { "Show these figures as a table" }}>
                 <div class="table-wrap" tabindex="0" role="region" aria-label="What matters most, as a table">

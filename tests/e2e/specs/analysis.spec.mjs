@@ -104,3 +104,16 @@ test('the simulated futures match `hnb fan`, show progress, and the page stays r
   const seen = await page.evaluate(() => window.__progress);
   expect(seen.some((v) => v > 0 && v < 10000), JSON.stringify(seen)).toBe(true);
 });
+
+test('testing the plan fits a 360 px phone', async ({ page }, testInfo) => {
+  await page.setViewportSize({ width: 360, height: 800 });
+  await openApp(page, '?la=E09000014');
+  await settled(page);
+  for (const id of ['goal-seek', 'sensitivity', 'uncertainty']) await page.locator(`#${id} > summary`).click();
+  await expect(page.locator('#fan-chance')).toBeVisible({ timeout: 20_000 });
+  await page.locator('#goal-target').selectOption('balance');
+  const [scroll, inner] = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
+  expect(scroll).toBeLessThanOrEqual(inner);
+  await page.locator('#sensitivity').screenshot({ path: testInfo.outputPath('phone-360-sensitivity.png') });
+  await page.locator('#uncertainty').screenshot({ path: testInfo.outputPath('phone-360-uncertainty.png') });
+});
