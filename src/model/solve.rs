@@ -325,7 +325,28 @@ pub fn answer_words(s: &Scenario, lever: Lever, target: Target, solved: &Solved)
     let now = lever.current(s);
     match solved {
         Solved::Found { value, .. } => {
-            let v = value_words(lever, *value);
+            let mut v = value_words(lever, *value);
+            // Close to today's value, show enough places to tell them apart.
+            let now_words = now.map(|n| {
+                let w = value_words(lever, n);
+                if w == v
+                    && matches!(
+                        lever,
+                        Lever::Growth(_) | Lever::Inflation | Lever::InmssShare
+                    )
+                {
+                    let fine = |x: Decimal| percent(x, 2).replace('-', "−");
+                    let unit = if lever == Lever::InmssShare {
+                        ""
+                    } else {
+                        " a year"
+                    };
+                    v = format!("{}{unit}", fine(*value));
+                    format!("{}{unit}", fine(n))
+                } else {
+                    w
+                }
+            });
             let more_is_worse = !matches!(lever, Lever::ExtraSaving(_) | Lever::TargetYear);
             match (lever, now) {
                 (Lever::ExtraSaving(from), _) => format!(
@@ -340,13 +361,13 @@ pub fn answer_words(s: &Scenario, lever: Lever, target: Target, solved: &Solved)
                 (_, Some(n)) if (*value >= n) == more_is_worse => format!(
                     "{} could rise to {v} (it is {} now) and {}.",
                     capital(&what),
-                    value_words(lever, n),
+                    now_words.unwrap_or_default(),
                     target.still(s)
                 ),
-                (_, Some(n)) => format!(
+                (_, Some(_)) => format!(
                     "{} would have to fall to {v} (it is {} now) for {goal}.",
                     capital(&what),
-                    value_words(lever, n)
+                    now_words.unwrap_or_default()
                 ),
                 (_, None) => format!("{} would have to be {v} for {goal}.", capital(&what)),
             }
