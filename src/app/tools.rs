@@ -42,7 +42,7 @@ pub struct ToolsProps {
 /// A file name from the authority's name: `haringey-hnb-scenario.json`.
 pub fn file_stem(s: &Scenario) -> String {
     let mut out = String::new();
-    for c in s.about.authority.chars().flat_map(char::to_lowercase) {
+    for c in s.about.authority.chars().map(|c| c.to_ascii_lowercase()) {
         if c.is_ascii_alphanumeric() {
             out.push(c);
         } else if !out.ends_with('-') && !out.is_empty() {
@@ -93,7 +93,7 @@ pub fn Tools(p: &ToolsProps) -> Html {
                     Ok(()) => format!("{what} copied."),
                     Err(_) => format!(
                         "Your browser did not allow copying: select the {} and copy it.",
-                        what.to_lowercase()
+                        what.to_ascii_lowercase()
                     ),
                 });
             });

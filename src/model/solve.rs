@@ -388,7 +388,7 @@ pub fn answer_words(s: &Scenario, lever: Lever, target: Target, solved: &Solved)
 fn capital(s: &str) -> String {
     let mut c = s.chars();
     c.next()
-        .map(|f| f.to_uppercase().chain(c).collect())
+        .map(|f| std::iter::once(f.to_ascii_uppercase()).chain(c).collect())
         .unwrap_or_default()
 }
 

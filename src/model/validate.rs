@@ -178,7 +178,7 @@ impl Checker {
         );
         self.rate(
             &|| format!("{}.growth", base()),
-            &|| format!("Yearly growth of {}", what().to_lowercase()),
+            &|| format!("Yearly growth of {}", what().to_ascii_lowercase()),
             s.growth,
         );
         self.by_year(
