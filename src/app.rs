@@ -432,7 +432,7 @@ pub fn App(p: &AppProps) -> Html {
                                 <StackChart of={r.clone()} kind={StackKind::Spend} />
                                 <StackChart of={r.clone()} kind={StackKind::Children} />
                                 <YearTable ..r.clone() />
-                                <Analysis scenario={r.scenario.clone()} preset={st.preset.clone()} />
+                                <Analysis scenario={r.scenario.clone()} preset={st.preset.clone()} locks={st.locks_plan.0} />
                             }
                         }
                     </div>

@@ -73,7 +73,14 @@ proptest! {
         check_found(&s, Lever::Growth(first), Target::Cleared)?;
         check_found(&s, Lever::ExtraSaving(first), Target::Cleared)?;
         check_found(&s, Lever::Inflation, Target::Balance(last))?;
-        check_found(&s, Lever::InmssShare, Target::Cleared)?;
+        check_found(&s, Lever::InmssShare([false; 10]), Target::Cleared)?;
+        // With a setting locked, the others move and the locked one stays.
+        let mut locked = [false; 10];
+        locked[2] = true;
+        check_found(&s, Lever::InmssShare(locked), Target::Cleared)?;
+        if let Solved::Found { scenario, .. } = solve(&s, Lever::InmssShare(locked), Target::Cleared) {
+            prop_assert_eq!(scenario.placements.settings.0[2].share_plan, s.placements.settings.0[2].share_plan);
+        }
     }
 
     #[test]

@@ -299,7 +299,7 @@ impl Opts {
         };
         let lever = match self.lever.as_deref() {
             Some("growth") => solve::Lever::Growth(from),
-            Some("inmss") => solve::Lever::InmssShare,
+            Some("inmss") => solve::Lever::InmssShare([false; 10]),
             Some("target-year") => solve::Lever::TargetYear,
             Some("inflation") => solve::Lever::Inflation,
             Some("saving") => solve::Lever::ExtraSaving(from),

@@ -26,8 +26,9 @@ pub enum Lever {
     /// EHCP growth in the plan, the same each year from this year on.
     Growth(FinYear),
     /// The planned share of independent and non-maintained special schools,
-    /// the others rescaled in proportion.
-    InmssShare,
+    /// the unlocked others rescaled in proportion (`true` = locked, in the
+    /// order of [`Setting::ALL`]).
+    InmssShare([bool; 10]),
     /// The year the planned mix is reached.
     TargetYear,
     /// Cost inflation, the same in every setting.
@@ -42,7 +43,7 @@ impl Lever {
     pub fn id(self) -> &'static str {
         match self {
             Lever::Growth(_) => "growth",
-            Lever::InmssShare => "inmss",
+            Lever::InmssShare(_) => "inmss",
             Lever::TargetYear => "target-year",
             Lever::Inflation => "inflation",
             Lever::ExtraSaving(_) => "saving",
@@ -53,7 +54,10 @@ impl Lever {
     pub fn range(self, s: &Scenario) -> (Decimal, Decimal) {
         match self {
             Lever::Growth(_) | Lever::Inflation => (MIN_RATE, MAX_RATE),
-            Lever::InmssShare => (Decimal::ZERO, Decimal::ONE),
+            Lever::InmssShare(locked) => (
+                Decimal::ZERO,
+                Decimal::ONE - whatif::locked_plan_share(s, Setting::Inmss, &locked),
+            ),
             Lever::TargetYear => (
                 Decimal::from(s.about.first_year.start() + 1),
                 Decimal::from(s.about.last_year().start()),
@@ -73,7 +77,7 @@ impl Lever {
                     .get(i)
                     .copied()
             }
-            Lever::InmssShare => Some(s.placements.settings[Setting::Inmss].share_plan),
+            Lever::InmssShare(_) => Some(s.placements.settings[Setting::Inmss].share_plan),
             Lever::TargetYear => Some(Decimal::from(s.placements.target_year.start())),
             Lever::Inflation => {
                 let first = s.placements.settings.0[0].inflation;
@@ -93,7 +97,9 @@ impl Lever {
         let mut out = s.clone();
         match self {
             Lever::Growth(from) => whatif::set_growth_from(&mut out, from, v),
-            Lever::InmssShare => whatif::set_plan_share(&mut out, Setting::Inmss, v),
+            Lever::InmssShare(locked) => {
+                whatif::set_plan_share_keeping(&mut out, Setting::Inmss, v, &locked)
+            }
             Lever::TargetYear => {
                 let y = u16::try_from(v.trunc().mantissa()).unwrap_or(0);
                 if let Some(y) = FinYear::new(y) {
@@ -299,7 +305,7 @@ pub fn value_words(lever: Lever, v: Decimal) -> String {
         Lever::Growth(_) | Lever::Inflation => {
             format!("{} a year", percent(v, 1).replace('-', "−"))
         }
-        Lever::InmssShare => percent(v, 1),
+        Lever::InmssShare(_) => percent(v, 1),
         Lever::TargetYear => year_of(v),
         Lever::ExtraSaving(_) => format!("{} a year", millions(v)),
     }
@@ -317,7 +323,9 @@ pub fn answer_words(s: &Scenario, lever: Lever, target: Target, solved: &Solved)
     let goal = target.words(s);
     let what = match lever {
         Lever::Growth(from) => format!("EHCP growth from {from}"),
-        Lever::InmssShare => "the planned share of children in independent special schools".into(),
+        Lever::InmssShare(_) => {
+            "the planned share of children in independent special schools".into()
+        }
         Lever::TargetYear => "the year the planned mix is reached".into(),
         Lever::Inflation => "cost inflation in every setting".into(),
         Lever::ExtraSaving(from) => format!("an extra saving each year from {from}"),
@@ -332,11 +340,11 @@ pub fn answer_words(s: &Scenario, lever: Lever, target: Target, solved: &Solved)
                 if w == v
                     && matches!(
                         lever,
-                        Lever::Growth(_) | Lever::Inflation | Lever::InmssShare
+                        Lever::Growth(_) | Lever::Inflation | Lever::InmssShare(_)
                     )
                 {
                     let fine = |x: Decimal| percent(x, 2).replace('-', "−");
-                    let unit = if lever == Lever::InmssShare {
+                    let unit = if matches!(lever, Lever::InmssShare(_)) {
                         ""
                     } else {
                         " a year"
@@ -398,6 +406,8 @@ mod tests {
     use crate::model::presets::find;
     use crate::model::results::{ExtraSaving, extra_saving};
 
+    const NONE: [bool; 10] = [false; 10];
+
     fn year(y: u16) -> FinYear {
         FinYear::new(y).unwrap()
     }
@@ -409,7 +419,9 @@ mod tests {
             let gap = |l: Lever, v: Decimal| Target::Cleared.gap(&l.apply(&s, v));
             let from = s.about.first_year.plus(1);
             assert!(gap(Lever::Growth(from), dec!(0.02)) < gap(Lever::Growth(from), dec!(0.08)));
-            assert!(gap(Lever::InmssShare, dec!(0.03)) < gap(Lever::InmssShare, dec!(0.08)));
+            assert!(
+                gap(Lever::InmssShare(NONE), dec!(0.03)) < gap(Lever::InmssShare(NONE), dec!(0.08))
+            );
             assert!(gap(Lever::Inflation, dec!(0.01)) < gap(Lever::Inflation, dec!(0.05)));
             assert!(
                 gap(Lever::ExtraSaving(from), dec!(2_000_000))
@@ -469,9 +481,9 @@ mod tests {
     fn unreachable_and_not_applicable_are_said() {
         let mut s = find("average").unwrap().scenario();
         s.opening_deficit = dec!(5_000_000_000);
-        let solved = solve(&s, Lever::InmssShare, Target::Cleared);
+        let solved = solve(&s, Lever::InmssShare(NONE), Target::Cleared);
         assert!(matches!(solved, Solved::Unreachable { .. }), "{solved:?}");
-        let words = answer_words(&s, Lever::InmssShare, Target::Cleared, &solved);
+        let words = answer_words(&s, Lever::InmssShare(NONE), Target::Cleared, &solved);
         assert!(words.starts_with("Not reachable by changing"), "{words}");
         assert!(matches!(
             solve(&s, Lever::Growth(year(2040)), Target::Cleared),

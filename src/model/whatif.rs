@@ -63,18 +63,49 @@ pub fn set_inflation(s: &mut Scenario, r: Decimal) {
 /// 0.01 points, this keeps ten decimal places, so goal seek can land within
 /// a pound or so of its target.
 pub fn set_plan_share(s: &mut Scenario, setting: Setting, share: Decimal) {
-    let settings = &mut s.placements.settings;
-    let share = share.clamp(Decimal::ZERO, Decimal::ONE).round_dp(RATE_DP);
-    let others: Decimal = Setting::ALL
+    set_plan_share_keeping(s, setting, share, &[false; 10]);
+}
+
+/// The planned shares of the settings `locked` (in the order of
+/// [`Setting::ALL`]) other than `setting`, added up.
+pub fn locked_plan_share(s: &Scenario, setting: Setting, locked: &[bool; 10]) -> Decimal {
+    Setting::ALL
         .iter()
-        .filter(|x| **x != setting)
+        .zip(locked)
+        .filter(|(x, l)| **l && **x != setting)
+        .map(|(x, _)| s.placements.settings[*x].share_plan.max(Decimal::ZERO))
+        .sum()
+}
+
+/// As [`set_plan_share`], keeping the shares of the `locked` settings; the
+/// share is held within what they leave. With every other setting locked,
+/// nothing moves.
+pub fn set_plan_share_keeping(
+    s: &mut Scenario,
+    setting: Setting,
+    share: Decimal,
+    locked: &[bool; 10],
+) {
+    let free: Vec<Setting> = Setting::ALL
+        .iter()
+        .zip(locked)
+        .filter(|(x, l)| !**l && **x != setting)
+        .map(|(x, _)| *x)
+        .collect();
+    if free.is_empty() {
+        return;
+    }
+    let room = (Decimal::ONE - locked_plan_share(s, setting, locked)).max(Decimal::ZERO);
+    let settings = &mut s.placements.settings;
+    let share = share.clamp(Decimal::ZERO, room).round_dp(RATE_DP);
+    let others: Decimal = free
+        .iter()
         .map(|x| settings[*x].share_plan.max(Decimal::ZERO))
         .sum();
-    let rest = Decimal::ONE - share;
-    let n = Decimal::from(Setting::ALL.len() - 1);
+    let rest = room - share;
+    let n = Decimal::from(free.len());
     let mut placed = share;
-    let mut last = None;
-    for x in Setting::ALL.iter().filter(|x| **x != setting) {
+    for x in &free {
         let p = &mut settings[*x];
         p.share_plan = if others.is_zero() {
             rest / n
@@ -83,16 +114,10 @@ pub fn set_plan_share(s: &mut Scenario, setting: Setting, share: Decimal) {
         }
         .round_dp(RATE_DP);
         placed += p.share_plan;
-        last = Some(*x);
     }
-    // The last few ten-billionths of rounding go to the largest other share.
-    if let Some(biggest) = Setting::ALL
-        .iter()
-        .filter(|x| **x != setting)
-        .max_by_key(|x| settings[**x].share_plan)
-        .or(last.as_ref())
-    {
-        settings[*biggest].share_plan += Decimal::ONE - placed;
+    // The last few ten-billionths of rounding go to the largest free share.
+    if let Some(biggest) = free.iter().max_by_key(|x| settings[**x].share_plan) {
+        settings[*biggest].share_plan += room - placed;
     }
     settings[setting].share_plan = share;
 }
@@ -161,6 +186,26 @@ mod tests {
             m[Setting::StateSpecial] / m[Setting::Mainstream]
         };
         assert!((ratio(&before) - ratio(&after)).abs() < dec!(0.000001));
+        assert!(validate(&s).is_empty());
+    }
+
+    #[test]
+    fn locked_shares_stay_put() {
+        let mut s = find("haringey").unwrap().scenario();
+        let before = s.placements.settings.map(|_, p| p.share_plan);
+        let mut locked = [false; 10];
+        locked[Setting::StateSpecial as usize] = true;
+        set_plan_share_keeping(&mut s, Setting::Inmss, dec!(0.2), &locked);
+        let after = s.placements.settings.map(|_, p| p.share_plan);
+        assert_eq!(after[Setting::StateSpecial], before[Setting::StateSpecial]);
+        assert_eq!(after[Setting::Inmss], dec!(0.2));
+        assert_eq!(after.0.iter().sum::<Decimal>(), Decimal::ONE);
+        // No more than the locked ones leave.
+        set_plan_share_keeping(&mut s, Setting::Inmss, dec!(1), &locked);
+        assert_eq!(
+            s.placements.settings[Setting::Inmss].share_plan,
+            Decimal::ONE - before[Setting::StateSpecial]
+        );
         assert!(validate(&s).is_empty());
     }
 

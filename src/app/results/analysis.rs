@@ -27,6 +27,8 @@ pub struct AnalysisProps {
     pub scenario: Rc<Scenario>,
     /// The preset it started from (kept when an answer is applied).
     pub preset: AttrValue,
+    /// Settings whose planned share is locked on the page.
+    pub locks: [bool; 10],
 }
 
 /// Reads a percentage typed in a box: "2", "-1.5", "2%".
@@ -87,7 +89,7 @@ fn GoalSeek(p: &AnalysisProps) -> Html {
         s.about.agreement_end
     };
     let lever = match lever_id.as_str() {
-        "inmss" => Lever::InmssShare,
+        "inmss" => Lever::InmssShare(p.locks),
         "target-year" => Lever::TargetYear,
         "inflation" => Lever::Inflation,
         "saving" => Lever::ExtraSaving(from_y),
@@ -141,7 +143,7 @@ fn GoalSeek(p: &AnalysisProps) -> Html {
                 "Applied: {} set to {}. The figures above now include it.",
                 match lever {
                     Lever::Growth(y) => format!("EHCP growth from {y}"),
-                    Lever::InmssShare => "the planned INMSS share".into(),
+                    Lever::InmssShare(_) => "the planned INMSS share".into(),
                     Lever::TargetYear => "the year the planned mix is reached".into(),
                     Lever::Inflation => "cost inflation".into(),
                     Lever::ExtraSaving(y) => format!("an extra saving from {y}"),
