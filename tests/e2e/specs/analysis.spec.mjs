@@ -117,3 +117,21 @@ test('testing the plan fits a 360 px phone', async ({ page }, testInfo) => {
   await page.locator('#sensitivity').screenshot({ path: testInfo.outputPath('phone-360-sensitivity.png') });
   await page.locator('#uncertainty').screenshot({ path: testInfo.outputPath('phone-360-uncertainty.png') });
 });
+
+test('goal seek on the INMSS share moves the unlocked settings and keeps a locked one', async ({ page }) => {
+  await openApp(page);
+  await choosePreset(page, 'haringey');
+  await settled(page);
+  const lock = page.locator('#f-placements-settings-state-special-share-plan-lock');
+  await lock.check();
+  const specialBox = page.locator('#f-placements-settings-state-special-share-plan-box');
+  const mainstreamBox = page.locator('#f-placements-settings-mainstream-share-plan-box');
+  const before = { special: await specialBox.inputValue(), mainstream: await mainstreamBox.inputValue() };
+  await page.locator('#goal-seek > summary').click();
+  await page.locator('#goal-lever').selectOption('inmss');
+  await expect(page.locator('#goal-answer')).toHaveText(/^The planned share of children in independent special schools would have to fall to 1\.\d% \(it is 3\.3% now\) for the deficit to be cleared by the end of 2027-28\.$/);
+  await page.locator('#goal-apply').click();
+  await expect(page.locator('#f-placements-settings-inmss-share-plan-box')).toHaveValue(/^1\.\d+$/);
+  await expect(specialBox).toHaveValue(before.special);
+  await expect(mainstreamBox).not.toHaveValue(before.mainstream);
+});
