@@ -10,6 +10,7 @@ pub mod io;
 pub mod labels;
 pub mod mix;
 pub mod num;
+pub mod order;
 pub mod paths;
 pub mod presets;
 pub mod projection;

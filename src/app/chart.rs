@@ -152,7 +152,7 @@ fn group(n: u64) -> String {
 /// their order; returns the new positions in the input order.
 pub fn spread_labels(ys: &[f64], gap: f64, lo: f64, hi: f64) -> Vec<f64> {
     let mut order: Vec<usize> = (0..ys.len()).collect();
-    order.sort_by(|a, b| ys[*a].total_cmp(&ys[*b]));
+    crate::model::order::sort_small_by(&mut order, |a, b| ys[*a].total_cmp(&ys[*b]));
     let mut placed = vec![0.0; ys.len()];
     let mut last = f64::NEG_INFINITY;
     for &i in &order {

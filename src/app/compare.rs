@@ -178,7 +178,7 @@ pub fn Compare(p: &CompareProps) -> Html {
         .chain(&pb.mitigated)
         .map(|r| r.year)
         .collect();
-    years.sort();
+    crate::model::order::sort_small_by(&mut years, Ord::cmp);
     years.dedup();
     let line = |pr: &Projection, key, name: &str, short: &str, class| Line {
         key,

@@ -39,7 +39,7 @@ pub fn choices() -> Vec<Choice> {
         }
     });
     let mut councils: Vec<_> = AUTHORITIES.iter().collect();
-    councils.sort_by_key(|a| a.name);
+    crate::model::order::sort_small_by_key(&mut councils, |a| a.name);
     seeds
         .chain(councils.into_iter().map(|a| Choice {
             id: a.preset_id(),
@@ -59,7 +59,7 @@ pub fn matches(all: &[Choice], query: &str) -> Vec<usize> {
         .enumerate()
         .filter_map(|(i, c)| authorities::rank(&q, &c.name, c.code.unwrap_or("")).map(|r| (r, i)))
         .collect();
-    ranked.sort();
+    crate::model::order::sort_small_by(&mut ranked, Ord::cmp);
     ranked.into_iter().map(|(_, i)| i).collect()
 }
 

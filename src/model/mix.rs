@@ -54,7 +54,7 @@ pub fn rebalance(
         .collect();
     let given: Decimal = parts.iter().map(|p| p.1).sum();
     let mut short = rest_units - given;
-    parts.sort_by(|a, b| b.2.cmp(&a.2).then(a.0.cmp(&b.0)));
+    super::order::sort_small_by(&mut parts, |a, b| b.2.cmp(&a.2).then(a.0.cmp(&b.0)));
     for p in parts.iter_mut() {
         if short <= Decimal::ZERO {
             break;

@@ -149,7 +149,7 @@ pub fn find(id: &str) -> Option<Preset> {
 /// Every preset: [`PRESETS`], then every council's DfE data by name.
 pub fn all() -> impl Iterator<Item = Preset> {
     let mut councils: Vec<&'static Authority> = AUTHORITIES.iter().collect();
-    councils.sort_by_key(|a| a.name);
+    super::order::sort_small_by_key(&mut councils, |a| a.name);
     PRESETS
         .iter()
         .cloned()
@@ -189,7 +189,9 @@ pub fn shares_from_counts(counts: [u32; 10]) -> PerSetting<Decimal> {
     let mut floor: Vec<u64> = exact.iter().map(|e| e.0).collect();
     let short = units - floor.iter().sum::<u64>();
     let mut order: Vec<usize> = (0..10).collect();
-    order.sort_by(|&a, &b| exact[b].1.cmp(&exact[a].1).then(a.cmp(&b)));
+    super::order::sort_small_by(&mut order, |&a, &b| {
+        exact[b].1.cmp(&exact[a].1).then(a.cmp(&b))
+    });
     for &i in order.iter().take(short as usize) {
         floor[i] += 1;
     }

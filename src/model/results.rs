@@ -128,7 +128,7 @@ pub fn extra_saving(s: &Scenario, from: FinYear) -> ExtraSaving {
             headroom: -remaining,
         };
     }
-    steps.sort_by_key(|a| a.0);
+    super::order::sort_small_by_key(&mut steps, |a| a.0);
     // On [t_i, t_{i+1}) the payments released are fixed; the remaining
     // deficit there is `remaining − released − x·n`.
     let mut released = Decimal::ZERO;

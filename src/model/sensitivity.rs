@@ -207,7 +207,7 @@ pub fn tornado(s: &Scenario, ranges: &[Range]) -> Tornado {
             let b = r.input.base();
             if !values.contains(&b) && b > low && b < high {
                 values.push(b);
-                values.sort();
+                super::order::sort_small_by(&mut values, Decimal::cmp);
             }
             let points: Vec<(Decimal, Decimal)> = values
                 .into_iter()
@@ -230,7 +230,7 @@ pub fn tornado(s: &Scenario, ranges: &[Range]) -> Tornado {
             }
         })
         .collect();
-    bars.sort_by_key(|b| std::cmp::Reverse(b.swing()));
+    super::order::sort_small_by_key(&mut bars, |b| std::cmp::Reverse(b.swing()));
     Tornado { base, bars }
 }
 
