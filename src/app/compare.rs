@@ -88,8 +88,9 @@ pub fn differences(a: &Scenario, b: &Scenario) -> Vec<Difference> {
     };
     text("Savings projects", names(a), names(b));
     let fa = figures(a);
-    let fb: BTreeMap<String, _> = figures(b).into_iter().collect();
-    let in_a: BTreeMap<&str, _> = fa.iter().map(|(k, v)| (k.as_str(), *v)).collect();
+    let fb: BTreeMap<String, _> = crate::model::order::map_of(figures(b));
+    let in_a: BTreeMap<&str, _> =
+        crate::model::order::map_of(fa.iter().map(|(k, v)| (k.as_str(), *v)));
     let none = || "–".to_string();
     for (path, va) in &fa {
         match fb.get(path) {

@@ -211,11 +211,8 @@ pub struct Assumption {
 /// with its source; a figure that differs from the starting preset's is
 /// marked as changed, with the preset's figure.
 pub fn assumptions(s: &Scenario, preset: Option<&Scenario>) -> Vec<Assumption> {
-    let before: BTreeMap<String, Decimal> = preset
-        .map(figures)
-        .unwrap_or_default()
-        .into_iter()
-        .collect();
+    let before: BTreeMap<String, Decimal> =
+        super::order::map_of(preset.map(figures).unwrap_or_default());
     figures(s)
         .into_iter()
         .filter(|(path, _)| !path.starts_with("savings.projects"))

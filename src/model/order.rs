@@ -5,6 +5,7 @@
 //! values a year still use the standard sort.
 
 use std::cmp::Ordering;
+use std::collections::BTreeMap;
 
 /// Sorts `v` by `cmp`, keeping equal items in their order. Quadratic: for
 /// short lists only.
@@ -21,6 +22,18 @@ pub fn sort_small_by<T>(v: &mut [T], mut cmp: impl FnMut(&T, &T) -> Ordering) {
 /// Sorts `v` by a key, keeping equal items in their order.
 pub fn sort_small_by_key<T, K: Ord>(v: &mut [T], mut key: impl FnMut(&T) -> K) {
     sort_small_by(v, |a, b| key(a).cmp(&key(b)));
+}
+
+/// A map from pairs, inserted one by one (a later pair with the same key
+/// wins, as with `collect()`). Collecting into a `BTreeMap` sorts the
+/// pairs first, which brings in another copy of the standard sort for each
+/// use.
+pub fn map_of<K: Ord, V>(pairs: impl IntoIterator<Item = (K, V)>) -> BTreeMap<K, V> {
+    let mut m = BTreeMap::new();
+    for (k, v) in pairs {
+        m.insert(k, v);
+    }
+    m
 }
 
 #[cfg(test)]

@@ -167,7 +167,7 @@ pub(crate) fn year(start: u16) -> FinYear {
 
 /// Per-year figures from `(start year, value)` pairs.
 pub(crate) fn by_year(pairs: &[(u16, Decimal)]) -> ByYear {
-    pairs.iter().map(|&(y, v)| (year(y), v)).collect()
+    super::order::map_of(pairs.iter().map(|&(y, v)| (year(y), v)))
 }
 
 /// Shares from counts of children, to 0.01 points, adding up to exactly

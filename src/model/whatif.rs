@@ -150,12 +150,12 @@ pub const EXTRA_SAVING: &str = "Extra saving still to find";
 pub fn add_extra_saving(s: &mut Scenario, from: FinYear, per_year: Decimal) {
     s.savings.projects.retain(|p| p.name != EXTRA_SAVING);
     let end = s.about.agreement_end;
-    let savings = s
-        .about
-        .years()
-        .filter(|y| *y >= from && *y <= end)
-        .map(|y| (y, per_year.round_dp(2)))
-        .collect();
+    let savings = super::order::map_of(
+        s.about
+            .years()
+            .filter(|y| *y >= from && *y <= end)
+            .map(|y| (y, per_year.round_dp(2))),
+    );
     s.savings.projects.push(Project {
         reference: String::new(),
         name: EXTRA_SAVING.into(),
