@@ -61,9 +61,15 @@ pub fn Analysis(p: &AnalysisProps) -> Html {
     }
 }
 
-fn select_value(e: &Event) -> String {
-    let el: web_sys::HtmlSelectElement = e.target_unchecked_into();
-    el.value()
+/// A `<select>`'s change, read into `state` (a value that does not read is
+/// ignored: the options are the page's own).
+fn on_select<T: std::str::FromStr + 'static>(state: UseStateHandle<T>) -> Callback<Event> {
+    Callback::from(move |e: Event| {
+        let el: web_sys::HtmlSelectElement = e.target_unchecked_into();
+        if let Ok(v) = el.value().parse() {
+            state.set(v);
+        }
+    })
 }
 
 /// Goal seek.
@@ -109,30 +115,10 @@ fn GoalSeek(p: &AnalysisProps) -> Html {
         },
     );
     let (solved, words) = &*answer;
-    let on_lever = {
-        let lever_id = lever_id.clone();
-        Callback::from(move |e: Event| lever_id.set(select_value(&e)))
-    };
-    let on_from = {
-        let from = from.clone();
-        Callback::from(move |e: Event| {
-            if let Ok(y) = select_value(&e).parse() {
-                from.set(y);
-            }
-        })
-    };
-    let on_target = {
-        let target_id = target_id.clone();
-        Callback::from(move |e: Event| target_id.set(select_value(&e)))
-    };
-    let on_year = {
-        let year = year.clone();
-        Callback::from(move |e: Event| {
-            if let Ok(y) = select_value(&e).parse() {
-                year.set(y);
-            }
-        })
-    };
+    let on_lever = on_select(lever_id.clone());
+    let on_from = on_select(from.clone());
+    let on_target = on_select(target_id.clone());
+    let on_year = on_select(year.clone());
     let apply = match solved {
         Solved::Found {
             scenario, value, ..
