@@ -1,5 +1,14 @@
 //! The calculator page: one reducer holds the state; the projection of the
 //! last valid scenario is memoised from it, never stored.
+//!
+//! **No unchecked arithmetic on the page.** The page handles what people
+//! type, links anyone can write and files anyone can open, and a panic in
+//! WebAssembly blanks it. So `cargo clippy` denies unchecked arithmetic
+//! everywhere under `app`: sums and products use checked or saturating
+//! operations (or, where a bound is proven, carry an `allow` with the
+//! bound as its reason). The projection's own arithmetic lives in the
+//! model and runs only on validated scenarios.
+#![deny(clippy::arithmetic_side_effects)]
 
 pub mod browser;
 pub mod chart;

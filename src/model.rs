@@ -4,6 +4,7 @@
 
 pub mod authorities;
 pub mod export;
+pub mod field;
 pub mod figures;
 pub mod format;
 pub mod io;

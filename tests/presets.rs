@@ -16,7 +16,7 @@ fn every_preset_is_valid_and_projects() {
         let proj = project(&s).expect("projects");
         assert_eq!(proj.mitigated.len(), usize::from(s.about.years));
         let json = serde_json::to_string_pretty(&s).unwrap();
-        let back: Scenario = serde_json::from_str(&json).unwrap();
+        let back: Scenario = hnb::model::io::read_scenario(&json).unwrap();
         assert_eq!(back, s, "{} survives a JSON round trip", p.id);
     }
     assert_eq!(PRESETS[0].id, presets::DEFAULT_PRESET);

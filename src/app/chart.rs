@@ -116,7 +116,9 @@ pub fn nice_step(raw: f64) -> f64 {
 
 /// A `Decimal` in millions, for drawing.
 pub fn in_millions(d: Decimal) -> f64 {
-    (d / Decimal::from(1_000_000)).to_f64().unwrap_or(0.0)
+    d.checked_div(Decimal::from(1_000_000))
+        .and_then(|m| m.to_f64())
+        .unwrap_or(0.0)
 }
 
 /// A `Decimal` count, for drawing.
@@ -140,7 +142,7 @@ fn group(n: u64) -> String {
     let s = n.to_string();
     let mut out = String::new();
     for (i, c) in s.chars().enumerate() {
-        if i > 0 && (s.len() - i).is_multiple_of(3) {
+        if i > 0 && s.len().saturating_sub(i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);

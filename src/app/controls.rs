@@ -119,7 +119,12 @@ impl<'a> Spec<'a> {
     /// A slider range from 0 to a round figure above twice `origin`, at
     /// least `floor` (display units).
     pub fn up_to(mut self, origin: Decimal, floor: Decimal, step: Decimal) -> Self {
-        let top = nice_ceiling((self.unit.to_display(origin) * dec!(2)).max(floor));
+        let top = nice_ceiling(
+            self.unit
+                .to_display(origin)
+                .saturating_mul(dec!(2))
+                .max(floor),
+        );
         self.range = (Decimal::ZERO, top, step);
         self
     }
@@ -186,40 +191,45 @@ fn default_range(unit: Unit, value: Decimal) -> (Decimal, Decimal, Decimal) {
         Unit::Percent => (dec!(-10), dec!(30), dec!(0.1)),
         Unit::Millions => (
             Decimal::ZERO,
-            nice_ceiling((shown * dec!(2)).max(dec!(10))),
+            nice_ceiling(shown.saturating_mul(dec!(2)).max(dec!(10))),
             dec!(0.1),
         ),
         Unit::Pounds => (
             Decimal::ZERO,
-            nice_ceiling((shown * dec!(2)).max(dec!(1000))),
+            nice_ceiling(shown.saturating_mul(dec!(2)).max(dec!(1000))),
             dec!(100),
         ),
         Unit::Count => (
             Decimal::ZERO,
-            nice_ceiling((shown * dec!(2)).max(dec!(100))),
+            nice_ceiling(shown.saturating_mul(dec!(2)).max(dec!(100))),
             dec!(1),
         ),
     }
 }
 
-/// The next round figure at or above `x` (1, 2, 2.5 or 5 times a power of 10).
+/// The next round figure at or above `x` (1, 2, 2.5 or 5 times a power of
+/// 10), for the top of a slider; at most 10²⁸.
 pub fn nice_ceiling(x: Decimal) -> Decimal {
     if x <= Decimal::ZERO {
         return Decimal::ONE;
     }
-    let mut p = Decimal::ONE;
-    while p * dec!(10) <= x {
-        p *= dec!(10);
-    }
-    while p > x {
-        p /= dec!(10);
-    }
-    for m in [dec!(1), dec!(2), dec!(2.5), dec!(5), dec!(10)] {
-        if p * m >= x {
-            return p * m;
+    // Powers of ten from 10⁻⁶ to 10²⁸: the first whose round multiples
+    // reach `x`.
+    let mut p = dec!(0.000001);
+    for _ in 0..35 {
+        for m in [dec!(1), dec!(2), dec!(2.5), dec!(5)] {
+            match p.checked_mul(m) {
+                Some(v) if v >= x => return v,
+                Some(_) => {}
+                None => return p,
+            }
+        }
+        match p.checked_mul(dec!(10)) {
+            Some(next) => p = next,
+            None => return p,
         }
     }
-    p * dec!(10)
+    p
 }
 
 /// A collapsible section of controls.

@@ -99,10 +99,14 @@ pub fn NumberField(p: &NumberFieldProps) -> Html {
         let target = p.target;
         Callback::from(move |e: InputEvent| {
             let input: web_sys::HtmlInputElement = e.target_unchecked_into();
-            let Ok(d) = input.value().parse::<Decimal>() else {
+            let Some(value) = input
+                .value()
+                .parse::<Decimal>()
+                .ok()
+                .and_then(|d| unit.from_display(d))
+            else {
                 return;
             };
-            let value = unit.from_display(d);
             dispatch.dispatch(match target {
                 Target::Plain => Action::Slide {
                     path: path.clone(),

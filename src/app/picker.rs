@@ -174,7 +174,8 @@ pub fn PresetPicker(p: &PickerProps) -> Html {
                 "ArrowDown" => {
                     e.prevent_default();
                     open.set(true);
-                    let next = at.map_or(0, |k| (k + 1).min(list.len().saturating_sub(1)));
+                    let next =
+                        at.map_or(0, |k| k.saturating_add(1).min(list.len().saturating_sub(1)));
                     active.set(list.get(next).copied());
                 }
                 "ArrowUp" => {
@@ -185,7 +186,11 @@ pub fn PresetPicker(p: &PickerProps) -> Html {
                 }
                 "Home" | "End" if *open && !list.is_empty() => {
                     e.prevent_default();
-                    let k = if e.key() == "Home" { 0 } else { list.len() - 1 };
+                    let k = if e.key() == "Home" {
+                        0
+                    } else {
+                        list.len().saturating_sub(1)
+                    };
                     active.set(list.get(k).copied());
                 }
                 "Enter" if *open => {

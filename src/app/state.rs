@@ -1,5 +1,16 @@
 //! The page's one state and its reducer. The reducer is pure: saving to
 //! storage or the address bar happens in effects, never here.
+//!
+//! **Nothing unvalidated is computed with.** Text typed into a number box
+//! becomes a figure only through [`Unit::parse`], which refuses (with a
+//! message beside the field, the text kept) anything outside the field's
+//! bounds; a slider's value is held to the same bounds. So every figure of
+//! the draft scenario is always within its [`Field`]'s bounds, and the
+//! arithmetic the panels do on it cannot overflow. The figures this
+//! reducer makes itself (a default Schools Block, default places) come
+//! from model functions that keep them within bounds too. `cargo clippy`
+//! denies unchecked arithmetic in this module.
+#![deny(clippy::arithmetic_side_effects)]
 
 use std::collections::BTreeMap;
 use std::rc::Rc;
@@ -8,42 +19,15 @@ use rust_decimal::Decimal;
 use yew::Reducible;
 
 use super::units::Unit;
+use crate::model::field::Field;
+pub use crate::model::field::Mix;
 use crate::model::mix::rebalance;
 use crate::model::presets::{self, DEFAULT_PRESET};
-use crate::model::scenario::{Places, Scenario, Series, Status, Transfer};
+pub use crate::model::scenario::TransferKind;
+use crate::model::scenario::{Places, Scenario, Series, Status};
 use crate::model::setting::{PerSetting, Setting};
 use crate::model::year::FinYear;
 use crate::model::{Problem, paths, validate};
-
-/// Which share of a setting: today's or the plan's.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Mix {
-    /// Today's shares.
-    Now,
-    /// The planned shares.
-    Plan,
-}
-
-impl Mix {
-    /// The field name in a path.
-    pub fn field(self) -> &'static str {
-        match self {
-            Mix::Now => "share_now",
-            Mix::Plan => "share_plan",
-        }
-    }
-}
-
-/// The Schools Block transfer's form.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum TransferKind {
-    /// None.
-    None,
-    /// A percentage of a stated Schools Block.
-    Percent,
-    /// Pounds a year.
-    Amount,
-}
 
 /// Everything a person can do to the scenario.
 #[derive(Clone, Debug, PartialEq)]
@@ -337,7 +321,7 @@ impl State {
         self.problems = validate(&self.draft);
         if self.problems.is_empty() && self.unreadable.is_empty() && *self.good != *self.draft {
             self.good = self.draft.clone();
-            self.generation += 1;
+            self.generation = self.generation.wrapping_add(1);
         }
         self
     }
@@ -374,7 +358,7 @@ impl Reducible for State {
             Action::LoadPreset(id) => {
                 return Rc::new(match State::preset(&id) {
                     Some(mut fresh) => {
-                        fresh.generation = self.generation + 1;
+                        fresh.generation = self.generation.wrapping_add(1);
                         fresh
                     }
                     None => s,
@@ -387,23 +371,36 @@ impl Reducible for State {
                 label,
             } => {
                 s.typed.insert(path.clone(), text.clone());
-                match unit.parse(&text, &label) {
-                    Ok(v) => {
-                        s.unreadable.remove(&path);
-                        if paths::set(Rc::make_mut(&mut s.draft), &path, v).is_err() {
-                            s.unreadable
-                                .insert(path, format!("{label} cannot be set here"));
+                match path.parse::<Field>() {
+                    Ok(field) => match unit.parse(&text, &label, field.bounds().as_ref()) {
+                        Ok(v) => {
+                            s.unreadable.remove(&path);
+                            if field.set(Rc::make_mut(&mut s.draft), v).is_err() {
+                                s.unreadable
+                                    .insert(path, format!("{label} cannot be set here"));
+                            }
                         }
-                    }
-                    Err(message) => {
-                        s.unreadable.insert(path, message);
+                        Err(message) => {
+                            s.unreadable.insert(path, message);
+                        }
+                    },
+                    Err(_) => {
+                        s.unreadable
+                            .insert(path, format!("{label} cannot be set here"));
                     }
                 }
             }
             Action::Slide { path, value } => {
-                s.typed.remove(&path);
-                s.unreadable.remove(&path);
-                let _ = paths::set(Rc::make_mut(&mut s.draft), &path, value);
+                // A slider cannot leave its range, which is inside the
+                // field's bounds; a value outside them (a page altered in
+                // the browser's tools) changes nothing.
+                if let Ok(field) = path.parse::<Field>()
+                    && field.bounds().is_some_and(|b| b.allows(value))
+                    && field.set(Rc::make_mut(&mut s.draft), value).is_ok()
+                {
+                    s.typed.remove(&path);
+                    s.unreadable.remove(&path);
+                }
             }
             Action::Share {
                 mix,
@@ -420,10 +417,16 @@ impl Reducible for State {
                         s.typed.remove(&path);
                     }
                 }
+                let bounds = Field::Share(mix, setting).bounds();
                 match value {
-                    Ok(v) => {
+                    Ok(v) if bounds.is_some_and(|b| b.allows(v)) => {
                         s.unreadable.remove(&path);
                         s.set_share(mix, setting, v);
+                    }
+                    Ok(v) => {
+                        let what = format!("{} share {}", setting.label(), mix.when());
+                        let message = bounds.and_then(|b| b.problem(&what, v)).unwrap_or_default();
+                        s.unreadable.insert(path, message);
                     }
                     Err(message) => {
                         s.unreadable.insert(path, message);
@@ -443,35 +446,11 @@ impl Reducible for State {
             }
             Action::TargetYear(y) => Rc::make_mut(&mut s.draft).placements.target_year = y,
             Action::Transfer(kind) => {
-                let current = s.draft.income.schools_block_transfer.clone();
-                let current = &current;
-                let block = match current {
-                    Transfer::Percent { schools_block, .. } => schools_block.clone(),
-                    _ => Series {
-                        first: s.draft.income.hnb.first * Decimal::from(5),
-                        growth: s.draft.income.hnb.growth,
-                        ..Series::default()
-                    },
-                };
-                let amount = match current {
-                    Transfer::Amount { amount } => amount.clone(),
-                    Transfer::Percent {
-                        rate,
-                        schools_block,
-                    } => Series::flat((*rate * schools_block.first).round()),
-                    Transfer::None => Series::flat((block.first * Decimal::new(5, 3)).round()),
-                };
-                Rc::make_mut(&mut s.draft).income.schools_block_transfer = match kind {
-                    TransferKind::None => Transfer::None,
-                    TransferKind::Percent => Transfer::Percent {
-                        rate: match current {
-                            Transfer::Percent { rate, .. } => *rate,
-                            _ => Decimal::new(5, 3),
-                        },
-                        schools_block: block,
-                    },
-                    TransferKind::Amount => Transfer::Amount { amount },
-                };
+                let d = Rc::make_mut(&mut s.draft);
+                d.income.schools_block_transfer = d
+                    .income
+                    .schools_block_transfer
+                    .switched(kind, &d.income.hnb);
                 s.typed
                     .retain(|k, _| !k.starts_with("income.schools_block_transfer"));
                 s.unreadable
@@ -482,16 +461,7 @@ impl Reducible for State {
                 let ehcps = s.draft.demand.ehcps;
                 let p = &mut Rc::make_mut(&mut s.draft).placements.settings[setting];
                 p.places = if limited {
-                    let children = (ehcps * p.share_now).round();
-                    current.or(Some(Places {
-                        now: children,
-                        new_by_year: Default::default(),
-                        overflow_to: if setting == Setting::Inmss {
-                            Setting::Eotas
-                        } else {
-                            Setting::Inmss
-                        },
-                    }))
+                    current.or_else(|| Some(Places::for_setting(setting, ehcps, p.share_now)))
                 } else {
                     None
                 };
@@ -539,7 +509,7 @@ impl Reducible for State {
             }
             Action::AddProject => {
                 let d = Rc::make_mut(&mut s.draft);
-                let n = d.savings.projects.len() + 1;
+                let n = d.savings.projects.len().saturating_add(1);
                 d.savings.projects.push(crate::model::scenario::Project {
                     reference: String::new(),
                     name: format!("New project {n}"),
@@ -557,7 +527,7 @@ impl Reducible for State {
                     let shift = |j: usize| match j.cmp(&i) {
                         std::cmp::Ordering::Less => Some(j),
                         std::cmp::Ordering::Equal => None,
-                        std::cmp::Ordering::Greater => Some(j - 1),
+                        std::cmp::Ordering::Greater => Some(j.saturating_sub(1)),
                     };
                     paths::reindex(&mut s.typed, "savings.projects", shift);
                     paths::reindex(&mut s.unreadable, "savings.projects", shift);
@@ -573,9 +543,9 @@ impl Reducible for State {
                         Some(if j == from {
                             to
                         } else if from < to && j > from && j <= to {
-                            j - 1
+                            j.saturating_sub(1)
                         } else if to < from && j >= to && j < from {
-                            j + 1
+                            j.saturating_add(1)
                         } else {
                             j
                         })
@@ -591,7 +561,7 @@ impl Reducible for State {
             }
             Action::AddContribution => {
                 let d = Rc::make_mut(&mut s.draft);
-                let n = d.income.other_contributions.len() + 1;
+                let n = d.income.other_contributions.len().saturating_add(1);
                 d.income
                     .other_contributions
                     .push(crate::model::scenario::Line {
@@ -620,7 +590,7 @@ impl Reducible for State {
                 notice,
             } => {
                 let mut fresh = State::from_scenario(&preset, (*scenario).clone());
-                fresh.generation = self.generation + 1;
+                fresh.generation = self.generation.wrapping_add(1);
                 fresh.notices = notice.into_iter().collect();
                 return Rc::new(fresh);
             }
@@ -652,11 +622,11 @@ fn scenario_extra_from(s: &Scenario) -> FinYear {
 
 /// A share typed as a percentage, read.
 pub fn read_share(text: &str, setting: Setting, mix: Mix) -> Result<Decimal, String> {
-    let when = match mix {
-        Mix::Now => "now",
-        Mix::Plan => "in the plan",
-    };
-    Unit::Percent.parse(text, &format!("{} share {when}", setting.label()))
+    Unit::Percent.parse(
+        text,
+        &format!("{} share {}", setting.label(), mix.when()),
+        Field::Share(mix, setting).bounds().as_ref(),
+    )
 }
 
 #[cfg(test)]

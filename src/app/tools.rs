@@ -193,21 +193,19 @@ pub fn Tools(p: &ToolsProps) -> Html {
                         scenario: Rc::new(scenario),
                         notice: Some(Notice::info(format!("Opened \"{file_name}\"."))),
                     },
-                    Ok(Err(problems)) => {
-                        Action::Notify(Notice::error(
-                            format!(
-                                "\"{file_name}\" could not be opened. Nothing on the page has changed."
-                            ),
-                            problems
-                                .iter()
-                                .take(20)
-                                .map(|p| format!("{}: {}", p.path, p.message))
-                                .chain((problems.len() > 20).then(|| {
-                                    format!("… and {} more problems", problems.len() - 20)
-                                }))
-                                .collect(),
-                        ))
-                    }
+                    Ok(Err(problems)) => Action::Notify(Notice::error(
+                        format!(
+                            "\"{file_name}\" could not be opened. Nothing on the page has changed."
+                        ),
+                        problems
+                            .iter()
+                            .take(20)
+                            .map(|p| format!("{}: {}", p.path, p.message))
+                            .chain((problems.len() > 20).then(|| {
+                                format!("… and {} more problems", problems.len().saturating_sub(20))
+                            }))
+                            .collect(),
+                    )),
                     Err(e) => Action::Notify(Notice::error(
                         format!("\"{file_name}\" could not be opened."),
                         vec![e],

@@ -1,5 +1,11 @@
 //! Words and figures for people: money, rates and counts, rounded half away
 //! from zero as finance papers do.
+//!
+//! Every function here takes any `Decimal` at all, however large: they
+//! write the words of error messages about values that failed validation,
+//! so nothing here may overflow (`cargo clippy` checks that no unchecked
+//! arithmetic creeps in).
+#![deny(clippy::arithmetic_side_effects)]
 
 use rust_decimal::{Decimal, RoundingStrategy};
 use rust_decimal_macros::dec;
@@ -10,9 +16,9 @@ pub fn round(d: Decimal, dp: u32) -> Decimal {
 }
 
 fn group(digits: &str) -> String {
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    let mut out = String::with_capacity(digits.len().saturating_mul(2));
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+        if i > 0 && digits.len().saturating_sub(i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);
@@ -50,7 +56,8 @@ pub fn millions(d: Decimal) -> String {
 
 /// Millions of pounds to `dp` places: `£14.68m`.
 pub fn millions_dp(d: Decimal, dp: u32) -> String {
-    let m = round(d / dec!(1_000_000), dp);
+    // Dividing by a million only shrinks a value: it cannot overflow.
+    let m = round(d.checked_div(dec!(1_000_000)).unwrap_or_default(), dp);
     let sign = if m.is_sign_negative() && !m.is_zero() {
         "-"
     } else {
@@ -67,10 +74,40 @@ pub fn millions_dp(d: Decimal, dp: u32) -> String {
 }
 
 /// A rate as a percentage, up to `dp` places without trailing zeros: `4.5%`.
+/// A rate too large to multiply by 100 is shown in scientific notation
+/// (`7.92e30%`).
 pub fn percent(d: Decimal, dp: u32) -> String {
-    let p = round(d * dec!(100), dp).normalize();
-    let p = if p.is_zero() { Decimal::ZERO } else { p };
-    format!("{p}%")
+    match d.checked_mul(dec!(100)) {
+        Some(p) => {
+            let p = round(p, dp).normalize();
+            let p = if p.is_zero() { Decimal::ZERO } else { p };
+            format!("{p}%")
+        }
+        None => format!("{}%", scientific(d, 2)),
+    }
+}
+
+/// `d × 10^shift` in scientific notation to three significant figures
+/// (`7.92e30`), for values too large to show otherwise.
+pub fn scientific(d: Decimal, shift: i32) -> String {
+    let text = format!("{:e}", d.abs());
+    let (mantissa, exp) = text.split_once('e').unwrap_or((&text, "0"));
+    let exp: i32 = exp.parse().unwrap_or(0);
+    let m: String = mantissa.chars().take(4).collect();
+    let m = m.trim_end_matches('0').trim_end_matches('.');
+    let sign = if d.is_sign_negative() { "-" } else { "" };
+    format!("{sign}{m}e{}", exp.saturating_add(shift))
+}
+
+/// Text a person gave, quoted for a message: at most 40 characters, with
+/// an ellipsis where it was cut, and control characters left out.
+pub fn quote(given: &str) -> String {
+    let clean: String = given.chars().filter(|c| !c.is_control()).collect();
+    let mut out: String = clean.chars().take(40).collect();
+    if clean.chars().nth(40).is_some() {
+        out.push('…');
+    }
+    format!("“{out}”")
 }
 
 /// Pounds to two decimal places with no symbol or separators, for CSV.
@@ -101,5 +138,20 @@ mod tests {
         assert_eq!(csv_money(dec!(1.005)), "1.01");
         assert_eq!(csv_money(dec!(-1.005)), "-1.01");
         assert_eq!(csv_money(dec!(7)), "7.00");
+    }
+
+    #[test]
+    fn any_value_has_words() {
+        assert_eq!(percent(Decimal::MAX, 2), "7.92e30%");
+        assert_eq!(percent(Decimal::MIN, 2), "-7.92e30%");
+        assert_eq!(percent(dec!(1e27), 4), "1e29%");
+        for d in [Decimal::MAX, Decimal::MIN, dec!(1e-28), dec!(-1e-28)] {
+            assert!(!count(d).is_empty());
+            assert!(!pounds(d).is_empty());
+            assert!(!millions_dp(d, 3).is_empty());
+            assert!(!csv_money(d).is_empty());
+        }
+        assert_eq!(quote("abc"), "“abc”");
+        assert_eq!(quote(&"9".repeat(50)), format!("“{}…”", "9".repeat(40)));
     }
 }

@@ -5,37 +5,21 @@ use rust_decimal::Decimal;
 
 use std::collections::BTreeMap;
 
+use super::field::Field;
 use super::figures::figures;
 use super::format::{count, percent, pounds};
 use super::scenario::Scenario;
 use super::setting::Setting;
 
 /// What kind of number a path holds.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Kind {
-    /// A fraction shown as a percentage.
-    Rate,
-    /// Pounds.
-    Money,
-    /// Children or places.
-    Count,
-}
+pub use super::field::Measure as Kind;
 
-/// The kind of number at `path`.
+/// The kind of number at `path` (money for a path that is not a field).
 pub fn kind(path: &str) -> Kind {
-    let field = path
-        .rsplit('.')
-        .find(|seg| !looks_like_year(seg))
-        .unwrap_or(path);
-    let in_growth = path.contains(".growth") || path.starts_with("demand.growth");
-    match field {
-        "share_now" | "share_plan" | "rate" | "inflation" | "growth" | "confidence"
-        | "complete" | "on_track" | "delayed" | "at_risk" | "start" | "end" => Kind::Rate,
-        "ehcps" | "now" | "new_by_year" => Kind::Count,
-        "by_year" if in_growth && !path.contains("amount") && !path.contains("hnb") => Kind::Rate,
-        _ if path.starts_with("placements.waypoints") => Kind::Rate,
-        _ => Kind::Money,
-    }
+    path.parse::<Field>()
+        .ok()
+        .and_then(Field::bounds)
+        .map_or(Kind::Money, |b| b.measure)
 }
 
 fn looks_like_year(seg: &str) -> bool {

@@ -168,12 +168,16 @@ pub struct ProjectSavings {
 impl ProjectSavings {
     /// Planned over the horizon.
     pub fn planned_total(&self) -> Decimal {
-        self.planned.iter().sum()
+        self.planned
+            .iter()
+            .fold(Decimal::ZERO, |a, b| a.saturating_add(*b))
     }
 
     /// Counted over the horizon.
     pub fn counted_total(&self) -> Decimal {
-        self.counted.iter().sum()
+        self.counted
+            .iter()
+            .fold(Decimal::ZERO, |a, b| a.saturating_add(*b))
     }
 }
 
@@ -192,7 +196,10 @@ pub fn project_savings(s: &Scenario, p: &super::scenario::Project) -> ProjectSav
         .zip(&planned)
         .map(|(y, planned)| match p.achieved.get(y) {
             Some(done) => *done,
-            None => *planned * confidence,
+            // The page calls this on the draft being edited, whose figures
+            // are within their fields' bounds but not yet validated as a
+            // whole: saturating, so it can never panic.
+            None => planned.saturating_mul(confidence),
         })
         .collect();
     ProjectSavings {

@@ -9,7 +9,7 @@
 use std::collections::BTreeMap;
 
 use rust_decimal::Decimal;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use super::setting::{PerSetting, Setting};
 use super::year::FinYear;
@@ -21,8 +21,7 @@ pub const SCENARIO_VERSION: u32 = 1;
 pub type ByYear = BTreeMap<FinYear, Decimal>;
 
 /// Every input of the model.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Scenario {
     /// Format version; see [`SCENARIO_VERSION`].
     pub version: u32,
@@ -38,25 +37,20 @@ pub struct Scenario {
     /// Where children are placed and what each place costs.
     pub placements: Placements,
     /// High Needs spend not tied to a placement.
-    #[serde(default)]
     pub other_spend: Vec<Line>,
     /// The plan's projects beyond what the sliders model.
-    #[serde(default)]
     pub savings: SavingsPlan,
     /// The Safety Valve agreement with the DfE.
-    #[serde(default)]
     pub agreement: Agreement,
     /// The "do nothing" levers for the unmitigated forecast.
     pub baseline: Baseline,
     /// Where each figure came from, keyed by field path (see
     /// [`Scenario::source_of`]).
-    #[serde(default)]
     pub sources: BTreeMap<String, Source>,
 }
 
 /// Who the scenario is for and the years it covers.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct About {
     /// The local authority's name.
     pub authority: String,
@@ -67,7 +61,7 @@ pub struct About {
     /// The year the agreement must reach a £0 deficit.
     pub agreement_end: FinYear,
     /// Free text shown with the scenario.
-    #[serde(default, skip_serializing_if = "String::is_empty")]
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub notes: String,
 }
 
@@ -93,16 +87,14 @@ impl About {
 
 /// A yearly amount: a first-year figure growing at a fixed rate, with any
 /// year's figure overridden by an explicit one.
-#[derive(Clone, Debug, PartialEq, Default, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Default, Serialize)]
 pub struct Series {
     /// The first year's amount.
     pub first: Decimal,
     /// Yearly growth of the amount.
-    #[serde(default)]
     pub growth: Decimal,
     /// Explicit amounts for particular years, replacing the grown figure.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     pub by_year: ByYear,
 }
 
@@ -117,8 +109,7 @@ impl Series {
 }
 
 /// A named yearly amount (a spend line or a contribution).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Line {
     /// What it is, as the council names it.
     pub name: String,
@@ -127,27 +118,24 @@ pub struct Line {
 }
 
 /// Money coming into the High Needs Block.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Income {
     /// The HNB allocation.
     pub hnb: Series,
     /// A transfer from the Schools Block (plan only).
-    #[serde(default)]
     pub schools_block_transfer: Transfer,
     /// The council's reference for the transfer where its savings plan
     /// lists it among the projects (Haringey's B8, say).
-    #[serde(default, skip_serializing_if = "String::is_empty")]
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub transfer_reference: String,
     /// Contributions from the council, health or others (both runs).
-    #[serde(default)]
     pub other_contributions: Vec<Line>,
 }
 
 /// A transfer from the Schools Block to the High Needs Block. 0.5% is the
 /// usual ask of the Schools Forum; more needs the Secretary of State.
-#[derive(Clone, Debug, PartialEq, Default, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Default, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Transfer {
     /// No transfer.
     #[default]
@@ -167,8 +155,7 @@ pub enum Transfer {
 }
 
 /// Children and young people with an EHCP.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Demand {
     /// EHCPs in the first year (January census).
     pub ehcps: Decimal,
@@ -179,15 +166,14 @@ pub struct Demand {
 /// Net yearly growth: a straight line from `start` (the growth into the
 /// second year) to `end` (the growth into the last year), with any year's
 /// rate overridden by an explicit one.
-#[derive(Clone, Debug, PartialEq, Default, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Default, Serialize)]
 pub struct Growth {
     /// Growth into the second year.
     pub start: Decimal,
     /// Growth into the last year.
     pub end: Decimal,
     /// Explicit rates: the growth from the year before into that year.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     pub by_year: ByYear,
 }
 
@@ -203,8 +189,7 @@ impl Growth {
 }
 
 /// Placements: the mix of settings now and in the plan, and their costs.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Placements {
     /// The year the planned mix is reached (held after it).
     pub target_year: FinYear,
@@ -212,13 +197,12 @@ pub struct Placements {
     pub settings: PerSetting<Placement>,
     /// Published mixes for years between the first and the target year; the
     /// path runs in straight lines through them.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     pub waypoints: BTreeMap<FinYear, PerSetting<Decimal>>,
 }
 
 /// One setting's share, cost and places.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Default, Serialize)]
 pub struct Placement {
     /// Share of EHCPs in this setting in the first year.
     pub share_now: Decimal,
@@ -227,71 +211,59 @@ pub struct Placement {
     /// Annual HNB cost per child in the first year.
     pub cost: Decimal,
     /// Yearly inflation of that cost.
-    #[serde(default)]
     pub inflation: Decimal,
     /// Places, for a setting with limited capacity.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub places: Option<Places>,
 }
 
 /// Limited places in a setting; children beyond them go to the overflow
 /// setting.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Places {
     /// Places in the first year.
     pub now: Decimal,
     /// New places opening in each year (plan only).
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     pub new_by_year: ByYear,
     /// Where children go when places run out; must not itself be limited.
-    #[serde(default = "default_overflow")]
     pub overflow_to: Setting,
 }
 
-fn default_overflow() -> Setting {
-    Setting::Inmss
-}
-
 /// The savings plan: projects beyond what the sliders already model.
-#[derive(Clone, Debug, PartialEq, Default, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Default, Serialize)]
 pub struct SavingsPlan {
     /// The projects.
-    #[serde(default)]
     pub projects: Vec<Project>,
     /// Confidence counted for each status when a project gives none.
-    #[serde(default)]
     pub confidence: StatusConfidence,
 }
 
 /// A savings project.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Project {
     /// The council's reference, e.g. `B6`.
-    #[serde(default, skip_serializing_if = "String::is_empty")]
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub reference: String,
     /// What the project does.
     pub name: String,
     /// The workstream it belongs to.
-    #[serde(default, skip_serializing_if = "String::is_empty")]
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub workstream: String,
     /// Planned saving per year; negative is a net cost.
-    #[serde(default)]
     pub savings: ByYear,
     /// Delivery status.
     pub status: Status,
     /// Share of the planned saving counted; `None` uses the status default.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub confidence: Option<Decimal>,
     /// Savings reported as achieved; counted in full instead of the plan.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     pub achieved: ByYear,
 }
 
 /// A project's delivery status, as Safety Valve monitoring reports rate it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Status {
     /// Delivered.
@@ -325,8 +297,7 @@ impl Status {
 }
 
 /// The share of a planned saving counted for each status.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct StatusConfidence {
     /// For complete projects.
     pub complete: Decimal,
@@ -363,34 +334,29 @@ impl StatusConfidence {
 }
 
 /// The Safety Valve agreement.
-#[derive(Clone, Debug, PartialEq, Default, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Default, Serialize)]
 pub struct Agreement {
     /// DfE payment due in each year.
-    #[serde(default)]
     pub payments: ByYear,
     /// Whether a payment is withheld in a year the cumulative deficit is
     /// above the agreed path.
-    #[serde(default)]
     pub conditional: bool,
     /// The agreed (published mitigated) cumulative deficit per year.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     pub agreed_path: ByYear,
 }
 
 /// The "do nothing" version of the levers. The unmitigated forecast uses
 /// this growth, today's placement shares held constant, no new places, no
 /// savings plan, no Schools Block transfer and no Safety Valve payments.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Baseline {
     /// EHCP growth without the plan.
     pub growth: Growth,
 }
 
 /// Where a figure came from.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Source {
     /// What kind of source.
     pub kind: SourceKind,
@@ -399,7 +365,7 @@ pub struct Source {
 }
 
 /// Kinds of source, from most to least direct.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum SourceKind {
     /// A council's own published paper (one of the seeds).
@@ -458,5 +424,104 @@ impl Scenario {
     /// The placement of `setting`.
     pub fn placement(&self, setting: Setting) -> &Placement {
         &self.placements.settings[setting]
+    }
+}
+
+/// The forms a Schools Block transfer takes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TransferKind {
+    /// No transfer.
+    None,
+    /// A percentage of a stated Schools Block.
+    Percent,
+    /// Pounds a year.
+    Amount,
+}
+
+/// The usual Schools Block transfer a Schools Forum is asked for (0.5%).
+pub const USUAL_TRANSFER: Decimal = Decimal::from_parts(5, 0, 0, false, 3);
+
+impl Transfer {
+    /// The transfer's form.
+    pub fn kind(&self) -> TransferKind {
+        match self {
+            Transfer::None => TransferKind::None,
+            Transfer::Percent { .. } => TransferKind::Percent,
+            Transfer::Amount { .. } => TransferKind::Amount,
+        }
+    }
+
+    /// The transfer in another form, carrying over what it can: a percentage
+    /// keeps its rate and Schools Block; an amount is the percentage's first
+    /// year (or the usual 0.5% of the Schools Block). Where no Schools Block
+    /// is stated, it starts at five times the High Needs Block (`hnb`),
+    /// growing as it does: an illustrative first figure for the user to
+    /// replace with the council's own (in England in 2023-24 the whole DSG
+    /// was £57.2bn and the High Needs Block £10.0bn, so the Schools Block
+    /// was roughly four to five times the High Needs Block). Every figure
+    /// made here is within its field's bounds, whatever `self` and `hnb`
+    /// hold.
+    pub fn switched(&self, kind: TransferKind, hnb: &Series) -> Transfer {
+        let max = super::field::MAX_MONEY;
+        let block = match self {
+            Transfer::Percent { schools_block, .. } => schools_block.clone(),
+            _ => Series {
+                first: hnb
+                    .first
+                    .checked_mul(Decimal::from(5))
+                    .unwrap_or(max)
+                    .clamp(Decimal::ZERO, max),
+                growth: hnb.growth,
+                by_year: ByYear::new(),
+            },
+        };
+        let share_of = |rate: Decimal, of: Decimal| {
+            rate.checked_mul(of)
+                .unwrap_or_default()
+                .round()
+                .clamp(Decimal::ZERO, max)
+        };
+        match kind {
+            TransferKind::None => Transfer::None,
+            TransferKind::Percent => Transfer::Percent {
+                rate: match self {
+                    Transfer::Percent { rate, .. } => *rate,
+                    _ => USUAL_TRANSFER,
+                },
+                schools_block: block,
+            },
+            TransferKind::Amount => Transfer::Amount {
+                amount: match self {
+                    Transfer::Amount { amount } => amount.clone(),
+                    Transfer::Percent {
+                        rate,
+                        schools_block,
+                    } => Series::flat(share_of(*rate, schools_block.first)),
+                    Transfer::None => Series::flat(share_of(USUAL_TRANSFER, block.first)),
+                },
+            },
+        }
+    }
+}
+
+impl Places {
+    /// Places for a setting whose limit is switched on: as many as the
+    /// children placed there in the first year (`ehcps × share`), overflowing
+    /// into independent special schools (or, for those, into other
+    /// arrangements).
+    pub fn for_setting(setting: Setting, ehcps: Decimal, share: Decimal) -> Places {
+        Places {
+            now: ehcps
+                .checked_mul(share)
+                .unwrap_or_default()
+                .round()
+                .clamp(Decimal::ZERO, super::field::MAX_COUNT),
+            new_by_year: ByYear::new(),
+            overflow_to: if setting == Setting::Inmss {
+                Setting::Eotas
+            } else {
+                Setting::Inmss
+            },
+        }
     }
 }

@@ -1,13 +1,12 @@
 //! The ten placement settings, following the DfE's SEN2 return.
 
-use std::collections::BTreeMap;
 use std::fmt;
 use std::ops::{Index, IndexMut};
 
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde::{Serialize, Serializer};
 
 /// Where a child or young person with an EHCP is placed.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Setting {
     /// Mainstream school (the HNB pays the top-up only).
@@ -142,28 +141,6 @@ impl<T: Serialize> Serialize for PerSetting<T> {
     }
 }
 
-impl<'de, T: Deserialize<'de>> Deserialize<'de> for PerSetting<T> {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let mut map: BTreeMap<Setting, T> = BTreeMap::deserialize(d)?;
-        let mut values = Vec::with_capacity(10);
-        for s in Setting::ALL {
-            match map.remove(&s) {
-                Some(v) => values.push(v),
-                None => {
-                    return Err(serde::de::Error::custom(format!(
-                        "missing setting `{}`: every one of the ten settings must be given",
-                        s.id()
-                    )));
-                }
-            }
-        }
-        let values: [T; 10] = values
-            .try_into()
-            .map_err(|_| serde::de::Error::custom("expected ten settings"))?;
-        Ok(PerSetting(values))
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -176,19 +153,5 @@ mod tests {
             let json = serde_json::to_string(&s).unwrap();
             assert_eq!(json, format!("\"{}\"", s.id()));
         }
-    }
-
-    #[test]
-    fn per_setting_needs_all_ten() {
-        let p = PerSetting::from_fn(|i| i as u32);
-        let json = serde_json::to_string(&p).unwrap();
-        let back: PerSetting<u32> = serde_json::from_str(&json).unwrap();
-        assert_eq!(back, p);
-        let err = serde_json::from_str::<PerSetting<u32>>(r#"{"mainstream": 1}"#).unwrap_err();
-        assert!(
-            err.to_string()
-                .contains("missing setting `resourced_provision`")
-        );
-        assert!(serde_json::from_str::<PerSetting<u32>>(r#"{"castle": 1}"#).is_err());
     }
 }

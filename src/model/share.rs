@@ -11,6 +11,11 @@
 //! as it was when the link was made (so a later change to the preset is
 //! noticed and said, not silently mixed in) and `d` the changes (absent when
 //! there are none). The fragment never reaches a server.
+//!
+//! A link is text anyone can write, so nothing here computes with what it
+//! holds until validation has passed it; `cargo clippy` denies unchecked
+//! arithmetic in this module.
+#![deny(clippy::arithmetic_side_effects)]
 
 use std::fmt;
 
@@ -18,7 +23,7 @@ use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use serde_json::{Map, Value};
 
-use super::io::{read_value, to_value};
+use super::io::{parse_json, read_value, to_value};
 use super::presets;
 use super::scenario::Scenario;
 use super::validate::Problem;
@@ -103,10 +108,10 @@ impl fmt::Display for LinkError {
                     if i > 0 {
                         write!(f, "; ")?;
                     }
-                    write!(f, "{} ({})", p.message, p.path)?;
+                    f.write_str(&p.message)?;
                 }
                 if problems.len() > 3 {
-                    write!(f, "; and {} more", problems.len() - 3)?;
+                    write!(f, "; and {} more", problems.len().saturating_sub(3))?;
                 }
                 Ok(())
             }
@@ -184,8 +189,8 @@ pub fn decode_with(
             .decode(d.trim_end_matches('='))
             .map_err(|_| LinkError::Damaged("not URL-safe base64".into()))?;
         let text = String::from_utf8(bytes).map_err(|_| LinkError::Damaged("not text".into()))?;
-        let patch: Value = serde_json::from_str(&text)
-            .map_err(|e| LinkError::Damaged(format!("not JSON: {e}")))?;
+        let patch: Value =
+            parse_json(&text).map_err(|e| LinkError::Damaged(format!("not JSON: {e}")))?;
         if !patch.is_object() {
             return Err(LinkError::Damaged("not a set of changes".into()));
         }
@@ -348,14 +353,19 @@ mod tests {
                     "v=1&p=average&d={}",
                     URL_SAFE_NO_PAD.encode("{\"demand\":{\"ehcps\":\"-5\"}}")
                 ),
-                "demand.ehcps",
+                "The number of EHCPs cannot be negative (it is -5)",
             ),
             (
                 format!(
                     "v=1&p=average&d={}",
                     URL_SAFE_NO_PAD.encode("{\"castle\":1}")
                 ),
-                "unknown field",
+                "nothing called “castle”",
+            ),
+            // A rate of 1e27: the words of the message must not overflow.
+            (
+                "v=1&p=average&d=eyJwbGFjZW1lbnRzIjp7InNldHRpbmdzIjp7ImlubXNzIjp7ImluZmxhdGlvbiI6IjFlMjcifX19fQ".into(),
+                "Yearly cost inflation in Independent special school (INMSS) must be between -50% and 100% a year (it is 1e29%)",
             ),
             (good[..good.len() - 3].to_string(), "cannot be read"),
             ("v=1&p=average&f=12ab".into(), "fingerprint"),

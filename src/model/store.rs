@@ -2,10 +2,16 @@
 //! progress (autosaved) and scenarios saved under a name. Reading is
 //! forgiving: a damaged record is reported and set aside, never fatal, and
 //! one damaged saved scenario does not lose the others.
+//!
+//! Storage is outside the page's control (another tab, an extension or a
+//! person can write to it), so nothing here computes with what it holds
+//! until validation has passed it; `cargo clippy` denies unchecked
+//! arithmetic in this module.
+#![deny(clippy::arithmetic_side_effects)]
 
 use serde_json::Value;
 
-use super::io::{read_value, to_value};
+use super::io::{parse_json, read_value, to_value};
 use super::scenario::Scenario;
 
 /// Storage key of the work in progress.
@@ -41,7 +47,7 @@ pub struct Damaged {
 
 /// Reads one record.
 pub fn read_saved(text: &str) -> Result<Saved, String> {
-    let value: Value = serde_json::from_str(text).map_err(|e| format!("it is not JSON: {e}"))?;
+    let value: Value = parse_json(text).map_err(|e| format!("it is not JSON: {e}"))?;
     saved_from(value)
 }
 
@@ -75,7 +81,7 @@ fn text_of(v: Option<&Value>) -> String {
 /// Reads the list of saved scenarios: those that can be read, and what
 /// could not be, with the raw text of each damaged one to set aside.
 pub fn read_saved_list(text: &str) -> (Vec<Saved>, Vec<(Damaged, String)>) {
-    let items: Vec<Value> = match serde_json::from_str(text) {
+    let items: Vec<Value> = match parse_json(text) {
         Ok(Value::Array(items)) => items,
         Ok(_) => {
             return (
@@ -115,7 +121,7 @@ pub fn read_saved_list(text: &str) -> (Vec<Saved>, Vec<(Damaged, String)>) {
                     n.chars().take(MAX_NAME_CHARS).collect::<String>()
                 )
             })
-            .unwrap_or_else(|| format!("saved scenario {}", i + 1));
+            .unwrap_or_else(|| format!("saved scenario {}", i.saturating_add(1)));
         match saved_from(item) {
             Ok(s) => good.push(s),
             Err(why) => bad.push((Damaged { what: name, why }, raw)),

@@ -1,37 +1,35 @@
 //! Validation: every problem in a scenario at once, each naming its field's
-//! path and saying what is allowed.
+//! path and saying, in words, what was given and what is allowed.
 //!
-//! The bounds also make the projection's arithmetic safe: with at most 15
-//! years, growth and inflation of at most +100% a year, at most 2,000,000
-//! EHCPs and costs of at most £2m a child, no intermediate figure comes near
-//! `Decimal`'s limit of about 7.9 × 10²⁸ (see the `extreme_inputs` test).
+//! The bounds (each [`Field`]'s [`Bounds`](super::field::Bounds)) also make
+//! the projection's arithmetic safe: with at most 15 years, growth and
+//! inflation of at most +100% a year, at most 2,000,000 EHCPs and costs of
+//! at most £2m a child, no intermediate figure comes near `Decimal`'s limit
+//! of about 7.9 × 10²⁸ (see `tests/bounds.rs`).
+//!
+//! Validation itself runs on values nobody has checked yet (a file, a link,
+//! a draft being typed), so it compares and never computes: the words of
+//! each message are written by [`format`](super::format), which takes any
+//! value. `cargo clippy` denies unchecked arithmetic in this module.
+#![deny(clippy::arithmetic_side_effects)]
 
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
 use serde::Serialize;
 
-use super::scenario::{ByYear, Growth, Line, SCENARIO_VERSION, Scenario, Series, Transfer};
+use super::field::{Field, Kind, Mix};
+pub use super::field::{
+    MAX_COST, MAX_COUNT, MAX_MONEY, MAX_RATE, MAX_TEXT, MAX_TRANSFER, MIN_RATE,
+};
+use super::figures::fields;
+use super::scenario::{SCENARIO_VERSION, Scenario};
 use super::setting::PerSetting;
 use super::year::FinYear;
 
 /// The most years a projection covers.
 pub const MAX_YEARS: u8 = 15;
-/// Largest amount of money accepted anywhere (£10bn).
-pub const MAX_MONEY: Decimal = dec!(10_000_000_000);
-/// Largest annual cost per child (£2m).
-pub const MAX_COST: Decimal = dec!(2_000_000);
-/// Largest count of EHCPs or places.
-pub const MAX_COUNT: Decimal = dec!(2_000_000);
-/// Lowest growth or inflation rate (−50%).
-pub const MIN_RATE: Decimal = dec!(-0.5);
-/// Highest growth or inflation rate (+100%).
-pub const MAX_RATE: Decimal = dec!(1);
-/// Highest Schools Block transfer (10%; above 0.5% needs the Secretary of State).
-pub const MAX_TRANSFER: Decimal = dec!(0.1);
 /// How far shares may sum from 100% (0.01 percentage points).
 pub const SHARE_TOLERANCE: Decimal = dec!(0.0001);
-/// Longest name or label.
-pub const MAX_TEXT: usize = 200;
 /// Most projects, spend lines or contributions.
 pub const MAX_ITEMS: usize = 100;
 /// Most sources a scenario may cite.
@@ -56,481 +54,221 @@ impl std::fmt::Display for Problem {
 
 /// Every problem in `s`; empty when it can be projected.
 pub fn validate(s: &Scenario) -> Vec<Problem> {
-    let mut v = Checker::default();
-    v.scenario(s);
-    v.problems
-}
-
-#[derive(Default)]
-struct Checker {
-    problems: Vec<Problem>,
-}
-
-/// A path or a field's name in words, built only when there is a problem
-/// to report: validation runs on every keystroke, and most inputs are fine.
-type Lazy<'a> = &'a dyn Fn() -> String;
-
-fn pct(d: Decimal) -> String {
-    super::format::percent(d, 4)
-}
-
-fn money(d: Decimal) -> String {
-    super::format::pounds(d)
-}
-
-impl Checker {
-    fn push(&mut self, path: String, message: String) {
-        self.problems.push(Problem { path, message });
+    let mut out = Vec::new();
+    let mut push = |path: String, message: String| out.push(Problem { path, message });
+    structure(s, &mut push);
+    for (field, v) in fields(s) {
+        if let Some(b) = field.bounds()
+            && !b.allows(v)
+            && let Some(message) = b.problem(&field.label(s), v)
+        {
+            push(field.to_string(), message);
+        }
     }
+    for field in text_fields(s) {
+        if let (Some(text), Kind::Text { required }) = (field.text(s), field.kind())
+            && let Some(message) = text_problem(&field.label(s), text, required)
+        {
+            push(field.to_string(), message);
+        }
+    }
+    for mix in [Mix::Now, Mix::Plan] {
+        let shares = s.placements.settings.map(|_, p| match mix {
+            Mix::Now => p.share_now,
+            Mix::Plan => p.share_plan,
+        });
+        if let Some(m) = sum_problem(&shares, mix.when()) {
+            push(format!("placements.settings.{}", mix.field()), m);
+        }
+    }
+    for (year, mix) in &s.placements.waypoints {
+        if let Some(m) = sum_problem(mix, &format!("in {year}")) {
+            push(format!("placements.waypoints.{year}"), m);
+        }
+    }
+    sources(s, &mut push);
+    out
+}
 
-    fn range(
-        &mut self,
-        path: Lazy,
-        what: Lazy,
-        v: Decimal,
-        lo: Decimal,
-        hi: Decimal,
-        show: fn(Decimal) -> String,
-    ) {
-        if v < lo || v > hi {
-            let message = format!(
-                "{} must be between {} and {} (it is {})",
-                what(),
-                show(lo),
-                show(hi),
-                show(v)
+/// The problem with a text field's text, if any.
+pub fn text_problem(label: &str, text: &str, required: bool) -> Option<String> {
+    if required && text.trim().is_empty() {
+        Some(format!("Enter {}", lower_first(label)))
+    } else if text.len() > MAX_TEXT && text.chars().count() > MAX_TEXT {
+        Some(format!(
+            "{label} must be at most {MAX_TEXT} characters (it has {})",
+            text.chars().count()
+        ))
+    } else {
+        None
+    }
+}
+
+fn lower_first(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_lowercase().chain(c).collect(),
+        None => String::new(),
+    }
+}
+
+/// Every text field of `s`.
+fn text_fields(s: &Scenario) -> impl Iterator<Item = Field> {
+    use super::field::ProjectText;
+    let projects = (0..s.savings.projects.len()).flat_map(|i| {
+        [
+            ProjectText::Name,
+            ProjectText::Reference,
+            ProjectText::Workstream,
+        ]
+        .map(|t| Field::ProjectText(i, t))
+    });
+    [Field::Authority, Field::Notes]
+        .into_iter()
+        .chain((0..s.income.other_contributions.len()).map(Field::ContributionName))
+        .chain((0..s.other_spend.len()).map(Field::OtherSpendName))
+        .chain(projects)
+}
+
+/// Whether shares add up to 100% (only shares that are themselves between
+/// 0% and 100% count, so a share out of bounds is reported once, on its own).
+fn sum_problem(shares: &PerSetting<Decimal>, when: &str) -> Option<String> {
+    let total = shares
+        .0
+        .iter()
+        .map(|v| (*v).clamp(Decimal::ZERO, Decimal::ONE))
+        .fold(Decimal::ZERO, |a, b| a.saturating_add(b));
+    (total.saturating_sub(Decimal::ONE).abs() > SHARE_TOLERANCE).then(|| {
+        format!(
+            "Shares {when} must add up to 100% (they add up to {})",
+            super::format::percent(total.round_dp(6), 4)
+        )
+    })
+}
+
+fn structure(s: &Scenario, push: &mut impl FnMut(String, String)) {
+    if s.version != SCENARIO_VERSION {
+        push(
+            "version".into(),
+            format!(
+                "This calculator reads scenario version {SCENARIO_VERSION}; this one is version {}",
+                s.version
+            ),
+        );
+    }
+    let a = &s.about;
+    let in_horizon = |path: &str, what: &str, y: FinYear, push: &mut dyn FnMut(String, String)| {
+        if a.index_of(y).is_none() {
+            push(
+                path.to_string(),
+                format!(
+                    "{what} must be between {} and {} (it is {y})",
+                    a.first_year,
+                    a.last_year()
+                ),
             );
-            self.push(path(), message);
+        }
+    };
+    if a.years == 0 || a.years > MAX_YEARS {
+        push(
+            "about.years".into(),
+            format!(
+                "The number of years must be between 1 and {MAX_YEARS} (it is {})",
+                a.years
+            ),
+        );
+    } else if u32::from(a.first_year.start()).saturating_add(u32::from(a.years))
+        > u32::from(super::year::MAX_YEAR).saturating_add(1)
+    {
+        push(
+            "about.years".into(),
+            "The projection must end by 2100-01".into(),
+        );
+    } else {
+        in_horizon(
+            "about.agreement_end",
+            "The agreement end",
+            a.agreement_end,
+            push,
+        );
+        in_horizon(
+            "placements.target_year",
+            "The plan's target year",
+            s.placements.target_year,
+            push,
+        );
+    }
+    let pl = &s.placements;
+    for (setting, p) in pl.settings.iter() {
+        if let Some(places) = &p.places {
+            let target = places.overflow_to;
+            let name = setting.label();
+            if target == setting {
+                push(
+                    format!("placements.settings.{setting}.places.overflow_to"),
+                    format!("{name} cannot overflow into itself"),
+                );
+            } else if pl.settings[target].places.is_some() {
+                push(
+                    format!("placements.settings.{setting}.places.overflow_to"),
+                    format!(
+                        "{name} overflows into {}, which has limited places itself; choose a setting without a limit",
+                        target.label()
+                    ),
+                );
+            }
         }
     }
-
-    fn rate(&mut self, path: Lazy, what: Lazy, v: Decimal) {
-        self.range(path, what, v, MIN_RATE, MAX_RATE, pct);
-    }
-
-    fn amount(&mut self, path: Lazy, what: Lazy, v: Decimal, may_be_negative: bool) {
-        if !may_be_negative && v < Decimal::ZERO {
-            let message = format!("{} cannot be negative (it is {})", what(), money(v));
-            self.push(path(), message);
-        } else {
-            let lo = if may_be_negative {
-                -MAX_MONEY
-            } else {
-                Decimal::ZERO
-            };
-            self.range(path, what, v, lo, MAX_MONEY, money);
-        }
-    }
-
-    fn count(&mut self, path: Lazy, what: Lazy, v: Decimal) {
-        if v < Decimal::ZERO {
-            let message = format!("{} cannot be negative", what());
-            self.push(path(), message);
-        } else if v > MAX_COUNT {
-            let message = format!("{} must be at most 2,000,000", what());
-            self.push(path(), message);
-        }
-    }
-
-    fn text(&mut self, path: Lazy, what: &str, t: &str, required: bool) {
-        if required && t.trim().is_empty() {
-            self.push(path(), format!("Enter {what}"));
-        } else if t.len() > MAX_TEXT && t.chars().count() > MAX_TEXT {
-            self.push(
-                path(),
-                format!("{what} must be at most {MAX_TEXT} characters"),
+    for year in pl.waypoints.keys() {
+        if *year <= a.first_year || *year >= pl.target_year {
+            push(
+                format!("placements.waypoints.{year}"),
+                format!(
+                    "A published mix for {year} must fall after {} and before the target year {}",
+                    a.first_year, pl.target_year
+                ),
             );
         }
     }
-
-    fn items(&mut self, path: &str, what: &str, n: usize) {
+    for (path, what, n) in [
+        (
+            "income.other_contributions",
+            "contributions",
+            s.income.other_contributions.len(),
+        ),
+        ("other_spend", "spend lines", s.other_spend.len()),
+        ("savings.projects", "projects", s.savings.projects.len()),
+    ] {
         if n > MAX_ITEMS {
-            self.push(
+            push(
                 path.to_string(),
                 format!("At most {MAX_ITEMS} {what} are allowed (there are {n})"),
             );
         }
     }
+}
 
-    fn by_year(
-        &mut self,
-        base: Lazy,
-        what: Lazy,
-        m: &ByYear,
-        check: impl Fn(&mut Self, Lazy, Lazy, Decimal),
-    ) {
-        for (year, v) in m {
-            check(
-                self,
-                &|| format!("{}.{year}", base()),
-                &|| format!("{} in {year}", what()),
-                *v,
-            );
-        }
-    }
-
-    fn series(&mut self, base: Lazy, what: Lazy, s: &Series, may_be_negative: bool) {
-        self.amount(
-            &|| format!("{}.first", base()),
-            what,
-            s.first,
-            may_be_negative,
-        );
-        self.rate(
-            &|| format!("{}.growth", base()),
-            &|| format!("Yearly growth of {}", what().to_ascii_lowercase()),
-            s.growth,
-        );
-        self.by_year(
-            &|| format!("{}.by_year", base()),
-            what,
-            &s.by_year,
-            |c, p, w, v| c.amount(p, w, v, may_be_negative),
+fn sources(s: &Scenario, push: &mut impl FnMut(String, String)) {
+    if s.sources.len() > MAX_SOURCES {
+        push(
+            "sources".into(),
+            format!(
+                "At most {MAX_SOURCES} sources are allowed (there are {})",
+                s.sources.len()
+            ),
         );
     }
-
-    fn growth(&mut self, base: &str, what: &str, g: &Growth) {
-        self.rate(
-            &|| format!("{base}.start"),
-            &|| format!("{what} at the start"),
-            g.start,
-        );
-        self.rate(
-            &|| format!("{base}.end"),
-            &|| format!("{what} at the end"),
-            g.end,
-        );
-        self.by_year(
-            &|| format!("{base}.by_year"),
-            &|| what.to_string(),
-            &g.by_year,
-            |c, p, w, v| c.rate(p, w, v),
-        );
-    }
-
-    fn lines(&mut self, base: &str, what: &str, ls: &[Line]) {
-        self.items(base, what, ls.len());
-        for (i, l) in ls.iter().enumerate() {
-            self.text(&|| format!("{base}[{i}].name"), "a name", &l.name, true);
-            let label = || {
-                if l.name.trim().is_empty() {
-                    what.to_string()
-                } else {
-                    l.name.clone()
-                }
-            };
-            self.series(&|| format!("{base}[{i}].amount"), &label, &l.amount, false);
-        }
-    }
-
-    fn shares(&mut self, path: Lazy, when: Lazy, shares: &PerSetting<Decimal>) {
-        let mut total = Decimal::ZERO;
-        for (setting, v) in shares.iter() {
-            if *v < Decimal::ZERO || *v > Decimal::ONE {
-                let message = format!(
-                    "{} share {} must be between 0% and 100%",
-                    setting.label(),
-                    when()
-                );
-                self.push(format!("{}.{}", path(), setting.id()), message);
-            }
-            total += (*v).clamp(Decimal::ZERO, Decimal::ONE);
-        }
-        if (total - Decimal::ONE).abs() > SHARE_TOLERANCE {
-            let message = format!(
-                "Shares {} must add up to 100% (they add up to {})",
-                when(),
-                pct(total.round_dp(6))
-            );
-            self.push(path(), message);
-        }
-    }
-
-    fn in_horizon(&mut self, path: &str, what: &str, y: FinYear, s: &Scenario) {
-        if s.about.index_of(y).is_none() {
-            self.push(
-                path.to_string(),
+    for (path, src) in &s.sources {
+        if path.len() > MAX_TEXT || src.detail.len() > MAX_SOURCE_TEXT {
+            push(
                 format!(
-                    "{what} must be between {} and {} (it is {y})",
-                    s.about.first_year,
-                    s.about.last_year()
+                    "sources.{}",
+                    path.chars().take(MAX_TEXT).collect::<String>()
+                ),
+                format!(
+                    "A source must be at most {MAX_SOURCE_TEXT} bytes, for a path of at most {MAX_TEXT}"
                 ),
             );
-        }
-    }
-
-    fn scenario(&mut self, s: &Scenario) {
-        if s.version != SCENARIO_VERSION {
-            self.push(
-                "version".into(),
-                format!("This calculator reads scenario version {SCENARIO_VERSION}; this one is version {}", s.version),
-            );
-        }
-        let a = &s.about;
-        self.text(
-            &|| "about.authority".into(),
-            "The authority's name",
-            &a.authority,
-            false,
-        );
-        self.text(&|| "about.notes".into(), "Notes", &a.notes, false);
-        if a.years == 0 || a.years > MAX_YEARS {
-            self.push(
-                "about.years".into(),
-                format!(
-                    "The number of years must be between 1 and {MAX_YEARS} (it is {})",
-                    a.years
-                ),
-            );
-        } else if a.first_year.start() + u16::from(a.years) - 1 > super::year::MAX_YEAR {
-            self.push(
-                "about.years".into(),
-                "The projection must end by 2100-01".into(),
-            );
-        } else {
-            self.in_horizon(
-                "about.agreement_end",
-                "The agreement end",
-                a.agreement_end,
-                s,
-            );
-            self.in_horizon(
-                "placements.target_year",
-                "The plan's target year",
-                s.placements.target_year,
-                s,
-            );
-        }
-        self.amount(
-            &|| "opening_deficit".into(),
-            &|| "The opening deficit".into(),
-            s.opening_deficit,
-            true,
-        );
-
-        let inc = &s.income;
-        self.series(
-            &|| "income.hnb".into(),
-            &|| "The High Needs Block allocation".into(),
-            &inc.hnb,
-            false,
-        );
-        match &inc.schools_block_transfer {
-            Transfer::None => {}
-            Transfer::Percent {
-                rate,
-                schools_block,
-            } => {
-                self.range(
-                    &|| "income.schools_block_transfer.rate".into(),
-                    &|| "The Schools Block transfer".into(),
-                    *rate,
-                    Decimal::ZERO,
-                    MAX_TRANSFER,
-                    pct,
-                );
-                self.series(
-                    &|| "income.schools_block_transfer.schools_block".into(),
-                    &|| "The Schools Block".into(),
-                    schools_block,
-                    false,
-                );
-            }
-            Transfer::Amount { amount } => {
-                self.series(
-                    &|| "income.schools_block_transfer.amount".into(),
-                    &|| "The Schools Block transfer".into(),
-                    amount,
-                    false,
-                );
-            }
-        }
-        self.lines(
-            "income.other_contributions",
-            "contributions",
-            &inc.other_contributions,
-        );
-
-        self.count(
-            &|| "demand.ehcps".into(),
-            &|| "The number of EHCPs".into(),
-            s.demand.ehcps,
-        );
-        self.growth("demand.growth", "EHCP growth", &s.demand.growth);
-        self.growth(
-            "baseline.growth",
-            "Baseline EHCP growth",
-            &s.baseline.growth,
-        );
-
-        let pl = &s.placements;
-        self.shares(
-            &|| "placements.settings.share_now".into(),
-            &|| "now".into(),
-            &pl.settings.map(|_, p| p.share_now),
-        );
-        self.shares(
-            &|| "placements.settings.share_plan".into(),
-            &|| "in the plan".into(),
-            &pl.settings.map(|_, p| p.share_plan),
-        );
-        for (setting, p) in pl.settings.iter() {
-            let id = setting.id();
-            let name = setting.label();
-            self.range(
-                &|| format!("placements.settings.{id}.cost"),
-                &|| format!("Cost per child in {name}"),
-                p.cost,
-                Decimal::ZERO,
-                MAX_COST,
-                money,
-            );
-            self.rate(
-                &|| format!("placements.settings.{id}.inflation"),
-                &|| format!("Yearly cost inflation in {name}"),
-                p.inflation,
-            );
-            if let Some(places) = &p.places {
-                self.count(
-                    &|| format!("placements.settings.{id}.places.now"),
-                    &|| format!("Places in {name}"),
-                    places.now,
-                );
-                self.by_year(
-                    &|| format!("placements.settings.{id}.places.new_by_year"),
-                    &|| format!("New places in {name}"),
-                    &places.new_by_year,
-                    |c, p, w, v| c.count(p, w, v),
-                );
-                let target = places.overflow_to;
-                if target == setting {
-                    self.push(
-                        format!("placements.settings.{id}.places.overflow_to"),
-                        format!("{name} cannot overflow into itself"),
-                    );
-                } else if pl.settings[target].places.is_some() {
-                    self.push(
-                        format!("placements.settings.{id}.places.overflow_to"),
-                        format!(
-                            "{name} overflows into {}, which has limited places itself; choose a setting without a limit",
-                            target.label()
-                        ),
-                    );
-                }
-            }
-        }
-        for (year, mix) in &pl.waypoints {
-            if *year <= a.first_year || *year >= pl.target_year {
-                self.push(
-                    format!("placements.waypoints.{year}"),
-                    format!(
-                        "A published mix for {year} must fall after {} and before the target year {}",
-                        a.first_year, pl.target_year
-                    ),
-                );
-            }
-            self.shares(
-                &|| format!("placements.waypoints.{year}"),
-                &|| format!("in {year}"),
-                mix,
-            );
-        }
-
-        self.lines("other_spend", "spend lines", &s.other_spend);
-
-        let sp = &s.savings;
-        for (name, v) in [
-            ("complete", sp.confidence.complete),
-            ("on_track", sp.confidence.on_track),
-            ("delayed", sp.confidence.delayed),
-            ("at_risk", sp.confidence.at_risk),
-        ] {
-            self.range(
-                &|| format!("savings.confidence.{name}"),
-                &|| "Delivery confidence".into(),
-                v,
-                Decimal::ZERO,
-                Decimal::ONE,
-                pct,
-            );
-        }
-        self.items("savings.projects", "projects", sp.projects.len());
-        for (i, p) in sp.projects.iter().enumerate() {
-            self.text(
-                &|| format!("savings.projects[{i}].name"),
-                "the project's name",
-                &p.name,
-                true,
-            );
-            self.text(
-                &|| format!("savings.projects[{i}].reference"),
-                "The reference",
-                &p.reference,
-                false,
-            );
-            self.text(
-                &|| format!("savings.projects[{i}].workstream"),
-                "The workstream",
-                &p.workstream,
-                false,
-            );
-            let label = || {
-                if p.name.trim().is_empty() {
-                    format!("project {}", i + 1)
-                } else {
-                    p.name.clone()
-                }
-            };
-            self.by_year(
-                &|| format!("savings.projects[{i}].savings"),
-                &|| format!("The saving from {}", label()),
-                &p.savings,
-                |c, p, w, v| c.amount(p, w, v, true),
-            );
-            self.by_year(
-                &|| format!("savings.projects[{i}].achieved"),
-                &|| format!("The achieved saving from {}", label()),
-                &p.achieved,
-                |c, p, w, v| c.amount(p, w, v, true),
-            );
-            if let Some(c) = p.confidence {
-                self.range(
-                    &|| format!("savings.projects[{i}].confidence"),
-                    &|| format!("Delivery confidence for {}", label()),
-                    c,
-                    Decimal::ZERO,
-                    Decimal::ONE,
-                    pct,
-                );
-            }
-        }
-
-        let ag = &s.agreement;
-        self.by_year(
-            &|| "agreement.payments".into(),
-            &|| "The DfE payment".into(),
-            &ag.payments,
-            |c, p, w, v| c.amount(p, w, v, false),
-        );
-        self.by_year(
-            &|| "agreement.agreed_path".into(),
-            &|| "The agreed deficit".into(),
-            &ag.agreed_path,
-            |c, p, w, v| c.amount(p, w, v, true),
-        );
-        if s.sources.len() > MAX_SOURCES {
-            self.push(
-                "sources".into(),
-                format!("At most {MAX_SOURCES} sources are allowed"),
-            );
-        }
-        for (path, src) in &s.sources {
-            if path.len() > MAX_TEXT || src.detail.len() > MAX_SOURCE_TEXT {
-                self.push(
-                    format!("sources.{}", path.chars().take(MAX_TEXT).collect::<String>()),
-                    format!("A source must be at most {MAX_SOURCE_TEXT} bytes, for a path of at most {MAX_TEXT}"),
-                );
-            }
         }
     }
 }

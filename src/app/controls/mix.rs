@@ -43,7 +43,7 @@ pub fn MixPanel(p: &MixProps) -> Html {
                 Mix::Now => p.share_now,
                 Mix::Plan => p.share_plan,
             })
-            .sum()
+            .fold(Decimal::ZERO, Decimal::saturating_add)
     };
     let years: Vec<FinYear> = s.about.years().collect();
     let target_index = years

@@ -46,7 +46,7 @@ pub fn MoneyPanel(p: &MoneyProps) -> Html {
             summary="The High Needs Block allocation, money moved from the Schools Block, other contributions, spend not tied to a placement, and the deficit carried in.">
             { Spec::new("opening_deficit", format!("Cumulative deficit carried into {first}"), Unit::Millions, s.opening_deficit)
                 .hint("Positive is a deficit; a surplus is negative.")
-                .range(dec!(-50), crate::app::controls::nice_ceiling((o.opening_deficit / dec!(1_000_000) * dec!(3)).max(dec!(50))), dec!(0.1))
+                .range(dec!(-50), crate::app::controls::nice_ceiling(Unit::Millions.to_display(o.opening_deficit).saturating_mul(dec!(3)).max(dec!(50))), dec!(0.1))
                 .show(&state) }
             { Spec::new("income.hnb.first", format!("High Needs Block allocation in {first}"), Unit::Millions, s.income.hnb.first)
                 .up_to(o.income.hnb.first, dec!(10), dec!(0.1)).show(&state) }

@@ -9,7 +9,7 @@ use super::super::context::use_dispatch;
 use super::super::disclosure::Disclosure;
 use super::super::state::{Action, State};
 use super::super::text_field::TextField;
-use super::super::units::Unit;
+use super::super::units::{Unit, total};
 use super::{Section, Spec};
 use crate::model::format::{millions_dp, percent};
 use crate::model::projection::series;
@@ -32,7 +32,7 @@ fn transfer_by_year(state: &State, years: &[FinYear]) -> Option<Vec<Decimal>> {
         } => Some(
             series::<Decimal>(schools_block, years)
                 .into_iter()
-                .map(|b| b * *rate)
+                .map(|b| b.saturating_mul(*rate))
                 .collect(),
         ),
         Transfer::Amount { amount } => Some(series(amount, years)),
@@ -54,7 +54,7 @@ pub fn SavingsPanel(p: &SavingsProps) -> Html {
         .collect();
     let transfer = transfer_by_year(&state, &years);
     let sum = |f: &dyn Fn(&ProjectSavings) -> &Vec<Decimal>, y: usize| -> Decimal {
-        totals.iter().map(|t| f(t)[y]).sum()
+        total(totals.iter().map(|t| f(t)[y]))
     };
     let planned: Vec<Decimal> = (0..years.len()).map(|y| sum(&|t| &t.planned, y)).collect();
     let counted: Vec<Decimal> = (0..years.len()).map(|y| sum(&|t| &t.counted, y)).collect();
@@ -161,7 +161,7 @@ pub fn SavingsPanel(p: &SavingsProps) -> Html {
                             <button type="button" class="button button--secondary" disabled={i == 0} onclick={act(Action::MoveProject { from: i, to: i.saturating_sub(1) })} aria-label={format!("Move up: {title}")}>
                                 { "Move up" }
                             </button>
-                            <button type="button" class="button button--secondary" disabled={i + 1 >= n} onclick={act(Action::MoveProject { from: i, to: (i + 1).min(n.saturating_sub(1)) })} aria-label={format!("Move down: {title}")}>
+                            <button type="button" class="button button--secondary" disabled={i.saturating_add(1) >= n} onclick={act(Action::MoveProject { from: i, to: i.saturating_add(1).min(n.saturating_sub(1)) })} aria-label={format!("Move down: {title}")}>
                                 { "Move down" }
                             </button>
                             <button type="button" class="button button--warning" onclick={act(Action::RemoveProject(i))} aria-label={format!("Remove: {title}")}>
@@ -216,8 +216,8 @@ pub fn SavingsPanel(p: &SavingsProps) -> Html {
                                     <td class="num">{ years.iter().position(|x| *x == y).map(|k| m(tr[k])).unwrap_or_default() }</td>
                                     <td class="num">{ "–" }</td>
                                 }
-                                <td class="num">{ m(tr.iter().sum()) }</td>
-                                <td class="num">{ m(tr.iter().sum()) }</td>
+                                <td class="num">{ m(total(tr.iter().copied())) }</td>
+                                <td class="num">{ m(total(tr.iter().copied())) }</td>
                             </tr>
                         }
                     </tbody>
@@ -227,12 +227,12 @@ pub fn SavingsPanel(p: &SavingsProps) -> Html {
                             if let Some(y) = reported {
                                 <td class="num">{ {
                                     let k = years.iter().position(|x| *x == y).unwrap_or(0);
-                                    m(planned[k] + transfer.as_ref().map_or(Decimal::ZERO, |t| t[k]))
+                                    m(planned[k].saturating_add(transfer.as_ref().map_or(Decimal::ZERO, |t| t[k])))
                                 } }</td>
-                                <td class="num">{ m(s.savings.projects.iter().filter_map(|p| p.achieved.get(&y)).sum::<Decimal>()) }</td>
+                                <td class="num">{ m(total(s.savings.projects.iter().filter_map(|p| p.achieved.get(&y).copied()))) }</td>
                             }
-                            <td class="num" id="register-planned-total">{ m(planned.iter().sum::<Decimal>() + transfer.as_ref().map_or(Decimal::ZERO, |t| t.iter().sum())) }</td>
-                            <td class="num" id="register-counted-total">{ m(counted.iter().sum::<Decimal>() + transfer.as_ref().map_or(Decimal::ZERO, |t| t.iter().sum())) }</td>
+                            <td class="num" id="register-planned-total">{ m(total(planned.iter().copied()).saturating_add(transfer.as_deref().map_or(Decimal::ZERO, |t| total(t.iter().copied())))) }</td>
+                            <td class="num" id="register-counted-total">{ m(total(counted.iter().copied()).saturating_add(transfer.as_deref().map_or(Decimal::ZERO, |t| total(t.iter().copied())))) }</td>
                         </tr>
                     </tfoot>
                 </table>

@@ -10,6 +10,8 @@ use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
 use yew::prelude::*;
 
+use crate::app::units::Unit;
+
 use crate::app::chart::{Frame, Scale, tick_label};
 use crate::app::context::use_dispatch;
 use crate::app::disclosure::Disclosure;
@@ -31,14 +33,16 @@ pub struct AnalysisProps {
     pub locks: [bool; 10],
 }
 
-/// Reads a percentage typed in a box: "2", "-1.5", "2%".
+/// Reads a percentage typed in a box: "2", "-1.5", "2%" (the page's one
+/// reader of typed numbers, with its checks).
 fn read_percent(text: &str) -> Option<Decimal> {
-    let t = text.trim().trim_end_matches('%').replace('−', "-");
-    t.parse::<Decimal>().ok().map(|v| v / dec!(100))
+    Unit::Percent
+        .parse(&text.replace('−', "-"), "A range", None)
+        .ok()
 }
 
 fn pct_text(v: Decimal) -> String {
-    (v * dec!(100)).normalize().to_string()
+    Unit::Percent.show(v)
 }
 
 /// The three sections.
@@ -366,7 +370,8 @@ fn FanView(p: &AnalysisProps) -> Html {
         let run = run.clone();
         let compute_ms = compute_ms.clone();
         use_effect_with((p.scenario.clone(), *spread), move |(s, spread)| {
-            *run.borrow_mut() += 1;
+            let next = run.borrow().wrapping_add(1);
+            *run.borrow_mut() = next;
             let this = *run.borrow();
             let sim = Rc::new(RefCell::new(Simulation::new(
                 s,

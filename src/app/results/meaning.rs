@@ -39,9 +39,9 @@ pub fn Parents(p: &ResultProps) -> Html {
     let (fy, ly) = (first.year, last.year);
     let moved: Vec<String> = story
         .iter()
-        .filter(|x| (x.last_plan - x.last_without).abs() >= rust_decimal::Decimal::ONE)
+        .filter(|x| x.last_plan.saturating_sub(x.last_without).abs() >= rust_decimal::Decimal::ONE)
         .map(|x| {
-            let d = x.last_plan - x.last_without;
+            let d = x.last_plan.saturating_sub(x.last_without);
             format!(
                 "About {} {} ({} instead of {}).",
                 count(d.abs()),

@@ -64,7 +64,12 @@ pub fn StackChart(p: &StackProps) -> Html {
         .collect();
     let totals: Vec<Decimal> = rows
         .iter()
-        .map(|r| shown.iter().map(|s| value(r, *s)).sum())
+        .map(|r| {
+            shown
+                .iter()
+                .map(|s| value(r, *s))
+                .fold(Decimal::ZERO, Decimal::saturating_add)
+        })
         .collect();
     let frame = Frame::new(640.0, 320.0, 16.0);
     let scale = Scale::covering(totals.iter().map(|t| draw(*t)));
