@@ -11,11 +11,13 @@
 //! hnb open LINK               print the scenario a share link holds, as JSON
 //! ```
 
+#![deny(clippy::arithmetic_side_effects)]
+
 use std::io::{Read, Write};
 use std::process::ExitCode;
 
 use hnb::model::export::projection_csv;
-use hnb::model::io::{claimed_version, read_scenario, write_scenario};
+use hnb::model::io::{MAX_FILE_BYTES, claimed_version, read_scenario, write_scenario};
 use hnb::model::scenario::SCENARIO_VERSION;
 use hnb::model::{FinYear, Problem, presets, project, sensitivity, share, solve, uncertainty};
 
@@ -240,7 +242,7 @@ fn run() -> Result<(), Failure> {
         }
         ["fan", file] => {
             let s = load(file)?;
-            let paths = opts.number("paths", uncertainty::PATHS as u64)? as usize;
+            let paths = opts.paths()?;
             let seed = opts.number("seed", uncertainty::SEED)?;
             let f = uncertainty::fan(&s, uncertainty::Spread::default(), paths, seed);
             eprintln!(
@@ -277,9 +279,25 @@ impl Opts {
         };
         match v {
             None => Ok(default),
-            Some(t) => t
-                .parse()
-                .map_err(|_| Failure::Usage(format!("--{name} must be a whole number, not “{t}”"))),
+            Some(t) => t.parse().map_err(|_| {
+                Failure::Usage(format!(
+                    "--{name} must be a whole number from 0 to {}, not {}",
+                    u64::MAX,
+                    hnb::model::format::quote(t)
+                ))
+            }),
+        }
+    }
+
+    /// `--paths`: between 1 and [`uncertainty::MAX_PATHS`].
+    fn paths(&self) -> Result<usize, Failure> {
+        let max = uncertainty::MAX_PATHS;
+        let n = self.number("paths", uncertainty::PATHS as u64)?;
+        match usize::try_from(n) {
+            Ok(n) if (1..=max).contains(&n) => Ok(n),
+            _ => Err(Failure::Usage(format!(
+                "--paths must be between 1 and {max} (it is {n})"
+            ))),
         }
     }
 
@@ -325,16 +343,30 @@ impl Opts {
     }
 }
 
-/// Reads FILE, or standard input for `-`.
+/// Reads FILE, or standard input for `-`: at most one byte more than a
+/// scenario may be (so `/dev/zero` or a huge file is refused at once, not
+/// read until memory runs out), and it must be text (UTF-8).
 fn read(file: &str) -> Result<String, Failure> {
-    let mut text = String::new();
+    let limit = (MAX_FILE_BYTES as u64).saturating_add(1);
+    let mut bytes = Vec::new();
     let result = if file == "-" {
-        std::io::stdin().read_to_string(&mut text).map(|_| ())
+        std::io::stdin().lock().take(limit).read_to_end(&mut bytes)
     } else {
-        std::fs::File::open(file).and_then(|mut f| f.read_to_string(&mut text).map(|_| ()))
+        std::fs::File::open(file).and_then(|f| f.take(limit).read_to_end(&mut bytes))
     };
     result.map_err(|e| Failure::Input(format!("hnb: cannot read {file}: {e}")))?;
-    Ok(text)
+    if bytes.len() > MAX_FILE_BYTES {
+        return Err(Failure::Input(format!(
+            "hnb: {file} is too large: a scenario is at most {} KB",
+            MAX_FILE_BYTES / 1000
+        )));
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        Failure::Input(format!(
+            "hnb: {file} is not text (UTF-8): it has a byte that is not text at position {}",
+            e.utf8_error().valid_up_to()
+        ))
+    })
 }
 
 fn load(file: &str) -> Result<hnb::model::Scenario, Failure> {

@@ -20,6 +20,9 @@ use super::year::FinYear;
 
 /// Paths drawn by default.
 pub const PATHS: usize = 10_000;
+/// The most futures one run draws (memory grows with them: about 8 bytes
+/// a path a year).
+pub const MAX_PATHS: usize = 1_000_000;
 /// The seed used by default.
 pub const SEED: u64 = 2026;
 /// The percentiles of the bands: 10, 20, … 90.
@@ -160,6 +163,7 @@ pub struct Simulation {
 impl Simulation {
     /// Ready to draw `paths` futures of `s` (which must be valid).
     pub fn new(s: &Scenario, spread: Spread, paths: usize, seed: u64) -> Self {
+        let paths = paths.clamp(1, MAX_PATHS);
         let base = levers::<f64>(s, RunKind::Mitigated);
         let len = base.years.len();
         // Savings reported as achieved are facts; only the rest is uncertain.
