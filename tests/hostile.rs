@@ -12,10 +12,10 @@ use std::str::FromStr;
 
 use hnb::model::field::Field;
 use hnb::model::figures::figures;
-use rust_decimal::Decimal;
 use hnb::model::io::{read_value, to_value};
 use hnb::model::presets::{self, PRESETS};
 use hnb::model::{project, share, validate};
+use rust_decimal::Decimal;
 use serde_json::{Value, json};
 
 /// Values no field allows, or that cannot be held at all.
@@ -61,9 +61,16 @@ fn slot<'a>(v: &'a mut Value, path: &str) -> &'a mut Value {
 
 /// Words, not a type system's: what a message must never say.
 fn is_jargon(message: &str) -> bool {
-    ["expected", "invalid type", "Decimal", "u8", "u32", "variant"]
-        .iter()
-        .any(|j| message.contains(j))
+    [
+        "expected",
+        "invalid type",
+        "Decimal",
+        "u8",
+        "u32",
+        "variant",
+    ]
+    .iter()
+    .any(|j| message.contains(j))
 }
 
 /// Whether `x` is a number that the field at `path` allows.
@@ -98,11 +105,7 @@ fn mutate_every_field(id: &str, values: &[Value]) -> usize {
                 Err(problems) => {
                     assert!(!problems.is_empty());
                     for p in &problems {
-                        assert!(
-                            !is_jargon(&p.message),
-                            "{id} {path} = {x}: {}",
-                            p.message
-                        );
+                        assert!(!is_jargon(&p.message), "{id} {path} = {x}: {}", p.message);
                     }
                     // A value the field allows may upset the whole (shares
                     // that no longer add up); anything else is named.
@@ -225,8 +228,14 @@ fn the_tool_refuses_what_it_cannot_do_in_words() {
             "--paths must be between 1 and 1000000",
         ),
         (&["fan", "-", "--paths", "0"], "--paths must be between 1"),
-        (&["fan", "-", "--paths", "-3"], "--paths must be a whole number"),
-        (&["fan", "-", "--seed", "1e3"], "--seed must be a whole number"),
+        (
+            &["fan", "-", "--paths", "-3"],
+            "--paths must be a whole number",
+        ),
+        (
+            &["fan", "-", "--seed", "1e3"],
+            "--seed must be a whole number",
+        ),
     ] {
         let (code, err) = run(args, &json);
         assert_eq!(code, Some(2), "{args:?}: {err}");
