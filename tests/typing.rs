@@ -12,7 +12,7 @@ use hnb::app::field::field_id;
 use hnb::app::state::{Action, State, read_share};
 use hnb::app::units::Unit;
 use hnb::app::{App, AppProps};
-use hnb::model::field::{Field, Measure};
+use hnb::model::field::Field;
 use hnb::model::figures::{fields, figures};
 use hnb::model::presets::PRESETS;
 use proptest::prelude::*;
@@ -47,16 +47,6 @@ fn unescape(t: &str) -> String {
         .replace("&lt;", "<")
         .replace("&gt;", ">")
         .replace("&amp;", "&")
-}
-
-/// The unit a panel shows a field in.
-fn unit_of(f: Field) -> Unit {
-    match (f, f.bounds().map(|b| b.measure)) {
-        (Field::Cost(_), _) => Unit::Pounds,
-        (_, Some(Measure::Rate)) => Unit::Percent,
-        (_, Some(Measure::Count)) => Unit::Count,
-        _ => Unit::Millions,
-    }
 }
 
 /// What people type, and worse.
@@ -95,7 +85,7 @@ proptest! {
         let paths = figures(&state.draft);
         let (path, _) = &paths[pick.index(paths.len())];
         let field: Field = path.parse().unwrap();
-        let unit = unit_of(field);
+        let unit = Unit::of(field);
         let label = field.label(&state.draft);
         let good = state.good.clone();
         let action = match field {

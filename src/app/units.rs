@@ -15,7 +15,7 @@
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
 
-use crate::model::field::{Bounds, Measure};
+use crate::model::field::{Bounds, Field, Measure};
 use crate::model::format;
 
 /// The unit a field is shown and typed in.
@@ -36,6 +36,18 @@ pub enum Unit {
 const MAX_NUMBER_CHARS: usize = 40;
 
 impl Unit {
+    /// The unit the page shows `field` in: rates and shares as
+    /// percentages, costs per child in pounds, other money in millions,
+    /// counts as they are.
+    pub fn of(field: Field) -> Unit {
+        match (field, field.bounds().map(|b| b.measure)) {
+            (Field::Cost(_), _) => Unit::Pounds,
+            (_, Some(Measure::Rate)) => Unit::Percent,
+            (_, Some(Measure::Count)) => Unit::Count,
+            _ => Unit::Millions,
+        }
+    }
+
     /// The value shown in a number box.
     pub fn show(self, v: Decimal) -> String {
         format::round(self.to_display(v), self.places())

@@ -80,6 +80,27 @@ test('the growth slider and its number box edit the same figure', async ({ page 
   await expectChanged(page, before, 'typing growth');
 });
 
+// Typing 24 nines into a £m box stopped the page: converting £m to £
+// overflowed. Now the text is refused with words, kept, and the page lives.
+test('a figure too large to hold is refused in words, the text and the results kept', async ({ page }) => {
+  await openApp(page);
+  await reveal(page, 'money');
+  const before = await snapshot(page);
+  const box = page.getByLabel('Cumulative deficit carried into 2024-25 (millions of pounds)', { exact: true });
+  const nines = '9'.repeat(24);
+  await box.fill(nines);
+  const message = `Cumulative deficit carried into 2024-25 must be between -£10,000m and £10,000m (it is “${nines}”)`;
+  await expect(page.locator('#f-opening-deficit-error')).toContainText(message);
+  await expect(page.locator('#error-summary')).toContainText(message);
+  await expect(box).toHaveValue(nines);
+  await expect(box).toHaveAttribute('aria-invalid', 'true');
+  expect(await snapshot(page)).toEqual(before);
+  // The page is alive: another field still changes the results.
+  await box.fill('0');
+  await expect(page.locator('#error-summary')).toHaveCount(0);
+  await expectChanged(page, before, 'the deficit after the nines');
+});
+
 const controls = [
   ['EHCPs (number box)', 'demand', 'EHCPs in 2024-25 (number)', '6000'],
   ['growth at the end', 'demand', 'EHCP growth a year, by the end of the plan', '12'],
@@ -186,7 +207,7 @@ test('a bad value shows its message while the last results stay', async ({ page 
 
   // Out of range: the number is read, refused, and the text still stays.
   await box.fill('250');
-  await expect(page.locator('#f-demand-growth-start-error')).toContainText('must be between -50% and 100% (it is 250%)');
+  await expect(page.locator('#f-demand-growth-start-error')).toContainText('must be between -50% and 100% a year (it is 250%)');
   await expect(box).toHaveValue('250');
   expect(await snapshot(page)).toEqual(before);
 

@@ -34,11 +34,11 @@ test('a share link restores exactly what was shared, compactly', async ({ page, 
 
 test('a damaged, tampered or newer link says why and shows the default', async ({ page }) => {
   const cases = [
-    ['#v=1&p=haringey&d=eyJkZW1hbmQiOnsiZWhjcHMiOiItNSJ9fQ', 'demand.ehcps'],
+    ['#v=1&p=haringey&d=eyJkZW1hbmQiOnsiZWhjcHMiOiItNSJ9fQ', 'The number of EHCPs cannot be negative (it is -5)'],
     ['#v=1&p=haringey&d=%%%', 'cannot be read'],
     ['#v=3&p=haringey', 'newer version'],
     ['#v=1&p=narnia', '"narnia"'],
-    ['#v=1&p=average&d=' + Buffer.from('{"savings":{"projects":[{"name":"<img src=x onerror=alert(1)>","status":"nope"}]}}').toString('base64url'), 'unknown variant'],
+    ['#v=1&p=average&d=' + Buffer.from('{"savings":{"projects":[{"name":"<img src=x onerror=alert(1)>","status":"nope"}]}}').toString('base64url'), 'must be one of complete, on_track, delayed or at_risk'],
   ];
   page.on('dialog', () => { throw new Error('a dialog opened: script ran'); });
   for (const [fragment, words] of cases) {
@@ -51,6 +51,20 @@ test('a damaged, tampered or newer link says why and shows the default', async (
     await expect(headline(page)).toHaveText('£71.1m still owed at the end of 2027-28');
   }
   await expect(page.locator('img[src="x"]')).toHaveCount(0);
+});
+
+// A rate of 1e27 in a link stopped the page on load: writing the words of
+// its error message overflowed. Anyone can post such a link.
+test('a link with a value too large to compute with says which field, and the page lives', async ({ page }) => {
+  await page.goto('./#v=1&p=average&d=eyJwbGFjZW1lbnRzIjp7InNldHRpbmdzIjp7ImlubXNzIjp7ImluZmxhdGlvbiI6IjFlMjcifX19fQ');
+  const alert = page.locator('.notice--error');
+  await expect(alert).toContainText('This link could not be opened, so the calculator shows its default scenario.');
+  await expect(alert).toContainText('Yearly cost inflation in Independent special school (INMSS) must be between -50% and 100% a year (it is 1e29%)');
+  await expect(page.locator('#preset')).toHaveAttribute('data-preset', 'average');
+  await expect(headline(page)).toHaveText('£71.1m still owed at the end of 2027-28');
+  // Alive: a figure still moves the results.
+  await growthBox(page).fill('4.5');
+  await expect(headline(page)).not.toHaveText('£71.1m still owed at the end of 2027-28');
 });
 
 test('work comes back after a reload; damaged storage is set aside, not fatal', async ({ page }) => {

@@ -1,0 +1,217 @@
+//! The page's reducer: a preset, then any sequence of edits a person could
+//! make (any text into any field, any slider value, any button), then the
+//! page rendered. Nothing may panic; every figure of the draft stays within
+//! its field's bounds; the results come from a scenario that validates and
+//! projects; typed text is kept.
+#![no_main]
+
+use std::rc::Rc;
+
+use arbitrary::Arbitrary;
+use hnb::app::state::{Action, Mix, State, TransferKind, read_share};
+use hnb::app::units::Unit;
+use hnb::app::{App, AppProps};
+use hnb::model::field::Field;
+use hnb::model::figures::fields;
+use hnb::model::presets::PRESETS;
+use hnb::model::scenario::Status;
+use hnb::model::{FinYear, Setting, project, validate};
+use libfuzzer_sys::fuzz_target;
+use rust_decimal::Decimal;
+use yew::{LocalServerRenderer, Reducible};
+
+#[derive(Arbitrary, Debug)]
+enum Edit {
+    /// Text into the number box of figure `field` (an index into the
+    /// draft's figures).
+    Type { field: u16, text: String },
+    /// Text into a box whose path is anything at all.
+    TypeAt { path: String, text: String },
+    /// A slider at any value.
+    Slide { field: u16, mantissa: i64, scale: u8 },
+    /// Text into a share's box.
+    Share { plan: bool, setting: u8, text: String },
+    /// Text into a text field (a name, a reference).
+    Text { field: u8, index: u8, text: String },
+    Lock { plan: bool, setting: u8, locked: bool },
+    TargetYear(u16),
+    Transfer(u8),
+    LimitPlaces { setting: u8, limited: bool },
+    ClearYear { field: u16 },
+    ProjectStatus(u8, u8),
+    DefaultConfidence(u8),
+    AddProject,
+    RemoveProject(u8),
+    MoveProject(u8, u8),
+    Conditional(bool),
+    ExtraFrom(u16),
+    AddContribution,
+    RemoveContribution(u8),
+    LoadPreset(u8),
+}
+
+#[derive(Arbitrary, Debug)]
+struct Input {
+    preset: u8,
+    edits: Vec<Edit>,
+}
+
+fn setting(i: u8) -> Setting {
+    Setting::ALL[usize::from(i) % Setting::ALL.len()]
+}
+
+fn mix(plan: bool) -> Mix {
+    if plan { Mix::Plan } else { Mix::Now }
+}
+
+fn action(state: &State, edit: Edit) -> Option<Action> {
+    let figures = fields(&state.draft);
+    let figure = |i: u16| figures.get(usize::from(i) % figures.len().max(1)).map(|(f, _)| *f);
+    Some(match edit {
+        Edit::Type { field, text } => {
+            let f = figure(field)?;
+            let (path, unit, label) = (f.to_string(), Unit::of(f), f.label(&state.draft));
+            match f {
+                Field::Share(mix, setting) => Action::Share {
+                    mix,
+                    setting,
+                    value: read_share(&text, setting, mix),
+                    text: Some(text),
+                },
+                f if f.year().is_some() => Action::TypeOptional {
+                    path,
+                    text,
+                    unit,
+                    label,
+                },
+                _ => Action::Type {
+                    path,
+                    text,
+                    unit,
+                    label,
+                },
+            }
+        }
+        Edit::TypeAt { path, text } => Action::Type {
+            path,
+            text,
+            unit: Unit::Millions,
+            label: "A figure".into(),
+        },
+        Edit::Slide {
+            field,
+            mantissa,
+            scale,
+        } => Action::Slide {
+            path: figure(field)?.to_string(),
+            value: Decimal::new(mantissa, u32::from(scale % 29)),
+        },
+        Edit::Share {
+            plan,
+            setting: s,
+            text,
+        } => Action::Share {
+            mix: mix(plan),
+            setting: setting(s),
+            value: read_share(&text, setting(s), mix(plan)),
+            text: Some(text),
+        },
+        Edit::Text { field, index, text } => {
+            let i = usize::from(index);
+            let path = match field % 5 {
+                0 => format!("savings.projects[{i}].name"),
+                1 => format!("savings.projects[{i}].reference"),
+                2 => format!("savings.projects[{i}].workstream"),
+                3 => format!("income.other_contributions[{i}].name"),
+                _ => format!("other_spend[{i}].name"),
+            };
+            Action::Text { path, text }
+        }
+        Edit::Lock {
+            plan,
+            setting: s,
+            locked,
+        } => Action::Lock {
+            mix: mix(plan),
+            setting: setting(s),
+            locked,
+        },
+        Edit::TargetYear(y) => Action::TargetYear(FinYear::new(2000 + y % 101)?),
+        Edit::Transfer(k) => Action::Transfer(match k % 3 {
+            0 => TransferKind::None,
+            1 => TransferKind::Percent,
+            _ => TransferKind::Amount,
+        }),
+        Edit::LimitPlaces {
+            setting: s,
+            limited,
+        } => Action::LimitPlaces {
+            setting: setting(s),
+            limited,
+        },
+        Edit::ClearYear { field } => Action::ClearYear(figure(field)?.to_string()),
+        Edit::ProjectStatus(i, st) => Action::ProjectStatus(
+            usize::from(i),
+            Status::ALL[usize::from(st) % Status::ALL.len()],
+        ),
+        Edit::DefaultConfidence(i) => Action::DefaultConfidence(usize::from(i)),
+        Edit::AddProject => Action::AddProject,
+        Edit::RemoveProject(i) => Action::RemoveProject(usize::from(i)),
+        Edit::MoveProject(from, to) => Action::MoveProject {
+            from: usize::from(from),
+            to: usize::from(to),
+        },
+        Edit::Conditional(on) => Action::Conditional(on),
+        Edit::ExtraFrom(y) => Action::ExtraFrom(FinYear::new(2000 + y % 101)?),
+        Edit::AddContribution => Action::AddContribution,
+        Edit::RemoveContribution(i) => Action::RemoveContribution(usize::from(i)),
+        Edit::LoadPreset(i) => {
+            Action::LoadPreset(PRESETS[usize::from(i) % PRESETS.len()].id.to_string())
+        }
+    })
+}
+
+thread_local! {
+    static RUNTIME: tokio::runtime::Runtime = tokio::runtime::Builder::new_current_thread()
+        .build()
+        .expect("a runtime");
+}
+
+fuzz_target!(|input: Input| {
+    let preset = &PRESETS[usize::from(input.preset) % PRESETS.len()];
+    let mut state = Rc::new(State::preset(&preset.id).expect("a preset"));
+    for edit in input.edits.into_iter().take(64) {
+        let typed = match &edit {
+            Edit::Type { text, .. } | Edit::TypeAt { text, .. } => Some(text.clone()),
+            _ => None,
+        };
+        if let Some(a) = action(&state, edit) {
+            let path = match &a {
+                Action::Type { path, .. } => Some(path.clone()),
+                _ => None,
+            };
+            state = state.reduce(a);
+            if let (Some(path), Some(text)) = (path, typed) {
+                assert_eq!(state.typed.get(&path), Some(&text), "typed text is kept");
+            }
+        }
+        for (f, v) in fields(&state.draft) {
+            assert!(
+                f.bounds().is_some_and(|b| b.allows(v)),
+                "{f} = {v} is outside its bounds"
+            );
+        }
+    }
+    assert!(validate(&state.good).is_empty());
+    assert!(project(&state.good).is_ok());
+    let html = RUNTIME.with(|rt| {
+        rt.block_on(
+            LocalServerRenderer::<App>::with_props(AppProps {
+                initial: Some(state.clone()),
+                ..AppProps::default()
+            })
+            .render(),
+        )
+    });
+    assert!(html.contains("High Needs Block deficit calculator"));
+});
