@@ -210,6 +210,7 @@ fuzz_target!(|input: Input| {
                 initial: Some(state.clone()),
                 ..AppProps::default()
             })
+            .hydratable(false)
             .render(),
         )
     });
