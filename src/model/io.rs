@@ -158,7 +158,18 @@ pub fn read_value(value: Value) -> Result<Scenario, Vec<Problem>> {
     let mut r = Reader::default();
     let s = r.scenario(&value);
     if !r.problems.is_empty() {
-        return Err(r.problems);
+        // Every problem at once: besides what could not be read, each
+        // figure that was read but is out of bounds (what could not be
+        // read stands in as zero, which every field allows, and checks of
+        // the whole, such as shares adding up, wait until all is read).
+        let mut problems = r.problems;
+        let out_of_bounds: Vec<Problem> = validate(&s)
+            .into_iter()
+            .filter(|p| p.path.parse::<Field>().is_ok())
+            .filter(|p| !problems.iter().any(|q| q.path == p.path))
+            .collect();
+        problems.extend(out_of_bounds);
+        return Err(problems);
     }
     let problems = validate(&s);
     if problems.is_empty() {
