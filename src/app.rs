@@ -589,7 +589,12 @@ pub fn boot() -> AppProps {
             "Some of your saved scenarios could not be read.",
             damaged
                 .iter()
+                .take(10)
                 .map(|(d, _)| format!("{} could not be read because {}.", d.what, d.why))
+                .chain(
+                    (damaged.len() > 10)
+                        .then(|| format!("… and {} more.", damaged.len().saturating_sub(10))),
+                )
                 .chain([format!(
                     "They have been set aside, not deleted: they are in this browser's storage under a name starting \"{SET_ASIDE_KEY}\"."
                 )])

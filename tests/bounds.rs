@@ -172,3 +172,49 @@ fn one_step_past_each_bound_is_refused() {
         assert!(project(&t).is_err());
     }
 }
+
+/// The largest scenario validation allows (every list full, every text at
+/// its longest, every source used) fits in a file and in a share link, and
+/// comes back whole from both.
+#[test]
+fn the_largest_valid_scenario_fits_a_file_and_a_link() {
+    use hnb::model::io::{MAX_FILE_BYTES, read_scenario, write_scenario};
+    use hnb::model::share::{MAX_LINK_CHARS, decode_with, encode};
+    use hnb::model::validate::{MAX_SOURCE_TEXT, MAX_SOURCES, MAX_TEXT};
+    let mut s = at_bounds(MAX_RATE);
+    let long = "é".repeat(MAX_TEXT);
+    s.about.authority = long.clone();
+    s.about.notes = long.clone();
+    for p in &mut s.savings.projects {
+        p.name = long.clone();
+        p.reference = long.clone();
+        p.workstream = long.clone();
+        p.achieved = p.savings.clone();
+    }
+    let years: ByYear = s.about.years().map(|y| (y, MAX_MONEY)).collect();
+    for l in s
+        .other_spend
+        .iter_mut()
+        .chain(&mut s.income.other_contributions)
+    {
+        l.name = long.clone();
+        l.amount.by_year = years.clone();
+    }
+    s.sources = (0..MAX_SOURCES)
+        .map(|i| {
+            (
+                format!("{i:0>width$}", width = MAX_TEXT),
+                Source::new(SourceKind::User, "x".repeat(MAX_SOURCE_TEXT)),
+            )
+        })
+        .collect();
+    assert!(validate(&s).is_empty(), "{:?}", validate(&s).first());
+    let file = write_scenario(&s);
+    assert!(file.len() <= MAX_FILE_BYTES, "{} bytes", file.len());
+    assert_eq!(read_scenario(&file).as_ref(), Ok(&s));
+    let base = presets::find("average").unwrap().scenario();
+    let link = encode("average", &base, &s);
+    assert!(link.len() <= MAX_LINK_CHARS, "{} characters", link.len());
+    let opened = decode_with(&link, |_| Some(base.clone())).unwrap();
+    assert_eq!(opened.scenario, s);
+}

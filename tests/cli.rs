@@ -223,3 +223,28 @@ fn solve_tornado_and_fan_from_the_tool() {
     assert!(text(&a.stderr).contains("simulated futures"));
     std::fs::remove_dir_all(&dir).ok();
 }
+
+/// A closed pipe (`hnb … | head`) ends the tool with its usual exit code,
+/// never a panic.
+#[test]
+fn a_closed_pipe_is_not_a_panic() {
+    let json = text(&hnb(&["preset", "average"], "").stdout).replace("\"4175\"", "\"-4175\"");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_hnb"))
+        .args(["validate", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("hnb runs");
+    // Nobody reads its output or its messages.
+    drop(child.stdout.take());
+    drop(child.stderr.take());
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(json.as_bytes())
+        .unwrap();
+    let status = child.wait().unwrap();
+    assert_eq!(status.code(), Some(1), "{status:?}");
+}

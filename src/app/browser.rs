@@ -129,8 +129,13 @@ pub async fn read_file(file: web_sys::File) -> Result<String, String> {
     let text = wasm_bindgen_futures::JsFuture::from(file.text())
         .await
         .map_err(|_| "The file could not be read".to_string())?;
+    // `File.text()` turns bytes that are not UTF-8 into U+FFFD, which a
+    // scenario file never holds.
     text.as_string()
-        .ok_or_else(|| "The file is not text".to_string())
+        .filter(|t| !t.contains('\u{fffd}'))
+        .ok_or_else(|| {
+            "The file is not text (UTF-8): is it a scenario saved by this calculator?".to_string()
+        })
 }
 
 /// Now, as ISO 8601 in UTC.

@@ -589,6 +589,17 @@ impl Reducible for State {
                 scenario,
                 notice,
             } => {
+                // Only a scenario that validates becomes the one the results
+                // come from; anything else is refused in words, and the work
+                // on the page stays as it was.
+                let problems = validate(&scenario);
+                if !problems.is_empty() {
+                    s.notices.push(Notice::error(
+                        "This scenario could not be opened, so the page is unchanged.",
+                        problems.iter().take(5).map(|p| p.message.clone()).collect(),
+                    ));
+                    return Rc::new(s);
+                }
                 let mut fresh = State::from_scenario(&preset, (*scenario).clone());
                 fresh.generation = self.generation.wrapping_add(1);
                 fresh.notices = notice.into_iter().collect();
@@ -711,6 +722,29 @@ mod tests {
             Decimal::ONE
         );
         assert!(s.messages().is_empty());
+    }
+
+    #[test]
+    fn only_a_valid_scenario_opens() {
+        let s = State::initial();
+        let mut bad = (*s.good).clone();
+        bad.demand.ehcps = dec!(-1);
+        let after = act(
+            s.clone(),
+            Action::Open {
+                preset: "average".into(),
+                scenario: Rc::new(bad),
+                notice: None,
+            },
+        );
+        assert_eq!(after.good, s.good, "the results stay");
+        assert_eq!(after.draft, s.draft);
+        assert!(after.notices[0].error);
+        assert!(
+            after.notices[0].lines[0].contains("The number of EHCPs cannot be negative"),
+            "{:?}",
+            after.notices
+        );
     }
 
     #[test]

@@ -175,10 +175,10 @@ pub fn Tools(p: &ToolsProps) -> Html {
             input.set_value("");
             let dispatch = dispatch.clone();
             let preset = preset.to_string();
-            let file_name = file.name();
+            let file_name = crate::model::format::quote(&file.name());
             if file.size() > MAX_FILE_BYTES as f64 {
                 dispatch.dispatch(Action::Notify(Notice::error(
-                    format!("\"{file_name}\" could not be opened."),
+                    format!("{file_name} could not be opened."),
                     vec![format!(
                         "It is larger than a scenario file can be ({} KB at most).",
                         MAX_FILE_BYTES / 1000
@@ -191,23 +191,23 @@ pub fn Tools(p: &ToolsProps) -> Html {
                     Ok(Ok(scenario)) => Action::Open {
                         preset,
                         scenario: Rc::new(scenario),
-                        notice: Some(Notice::info(format!("Opened \"{file_name}\"."))),
+                        notice: Some(Notice::info(format!("Opened {file_name}."))),
                     },
                     Ok(Err(problems)) => Action::Notify(Notice::error(
                         format!(
-                            "\"{file_name}\" could not be opened. Nothing on the page has changed."
+                            "{file_name} could not be opened. Nothing on the page has changed."
                         ),
                         problems
                             .iter()
                             .take(20)
-                            .map(|p| format!("{}: {}", p.path, p.message))
+                            .map(|p| p.message.clone())
                             .chain((problems.len() > 20).then(|| {
                                 format!("… and {} more problems", problems.len().saturating_sub(20))
                             }))
                             .collect(),
                     )),
                     Err(e) => Action::Notify(Notice::error(
-                        format!("\"{file_name}\" could not be opened."),
+                        format!("{file_name} could not be opened."),
                         vec![e],
                     )),
                 };

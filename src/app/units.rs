@@ -16,7 +16,7 @@ use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
 
 use crate::model::field::{Bounds, Field, Measure};
-use crate::model::format;
+use crate::model::format::{self, lower_first};
 
 /// The unit a field is shown and typed in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -103,6 +103,31 @@ impl Unit {
         }
     }
 
+    /// `v` in words for a message about it being outside `b`: as usual,
+    /// unless rounding would show it at a bound ("100%" for 100.0001%).
+    fn outside(self, v: Decimal, b: &Bounds) -> String {
+        let shown = self.words_for(v);
+        if shown != self.words_for(b.lo) && shown != self.words_for(b.hi) {
+            return shown;
+        }
+        match self {
+            Unit::Percent => format::percent(v, 28),
+            Unit::Millions => {
+                let m = v
+                    .checked_div(dec!(1_000_000))
+                    .unwrap_or_default()
+                    .normalize();
+                let sign = if m.is_sign_negative() { "-" } else { "" };
+                format!(
+                    "{sign}£{}{}m",
+                    format::count(m.abs().trunc()),
+                    frac_part(m.abs())
+                )
+            }
+            Unit::Pounds | Unit::Count => b.measure.exact(v),
+        }
+    }
+
     /// What a field's bounds allow, in this unit: "between -£10,000m and
     /// £10,000m", "between -50% and 100% a year".
     pub fn allowed(self, b: &Bounds) -> String {
@@ -123,11 +148,24 @@ impl Unit {
     /// `bounds` are what the field allows (a value outside them is refused
     /// here, before anything computes with it).
     pub fn parse(self, text: &str, what: &str, bounds: Option<&Bounds>) -> Result<Decimal, String> {
-        let t: String = text
+        let grouped: String = text
             .trim()
             .chars()
-            .filter(|c| !matches!(c, ',' | ' ' | '\u{a0}' | '£'))
+            .filter(|c| !matches!(c, ' ' | '\u{a0}' | '£'))
             .collect();
+        // Commas only between thousands ("1,250"); "4,5" is not 45.
+        if grouped.contains(',') && !thousands_grouped(&grouped) {
+            return Err(format!(
+                "{what} must be a number written with a point for decimals, like {}",
+                match self {
+                    Unit::Percent => "4.5",
+                    Unit::Millions => "12.4",
+                    Unit::Pounds => "23,907",
+                    Unit::Count => "1,250",
+                }
+            ));
+        }
+        let t: String = grouped.chars().filter(|c| *c != ',').collect();
         let t = match self {
             Unit::Percent => t.strip_suffix('%').unwrap_or(&t).to_string(),
             Unit::Millions => t
@@ -173,12 +211,12 @@ impl Unit {
             .ok_or_else(beyond)?;
         match bounds {
             Some(b) if !b.allows(v) => Err(if b.lo.is_zero() && v < Decimal::ZERO {
-                format!("{what} cannot be negative (it is {})", self.words_for(v))
+                format!("{what} cannot be negative (it is {})", self.outside(v, b))
             } else {
                 format!(
                     "{what} must be {} (it is {})",
                     self.allowed(b),
-                    self.words_for(v)
+                    self.outside(v, b)
                 )
             }),
             _ => Ok(v),
@@ -216,6 +254,25 @@ impl Unit {
     }
 }
 
+/// Whether the commas in `t` (a number, perhaps signed, with a unit symbol
+/// after it) all sit between groups of three digits before any point.
+fn thousands_grouped(t: &str) -> bool {
+    let body = t.trim_start_matches(['-', '+']);
+    let whole = body.split('.').next().unwrap_or(body);
+    if body.split_once('.').is_some_and(|(_, f)| f.contains(',')) {
+        return false;
+    }
+    let mut groups = whole.split(',');
+    let first_ok = groups
+        .next()
+        .is_some_and(|g| (1..=3).contains(&g.len()) && g.bytes().all(|b| b.is_ascii_digit()));
+    first_ok
+        && groups.all(|g| {
+            let digits: String = g.chars().take_while(char::is_ascii_digit).collect();
+            digits.len() == 3 && (g.len() == 3 || !g[3..].contains(char::is_numeric))
+        })
+}
+
 /// The sum of `values`, held at `Decimal`'s limits rather than overflowing
 /// (the page's one way to add figures up; `Iterator::sum` panics on
 /// overflow).
@@ -231,14 +288,6 @@ fn frac_part(m: Decimal) -> String {
     let text = m.to_string();
     match text.split_once('.') {
         Some((_, f)) => format!(".{f}"),
-        None => String::new(),
-    }
-}
-
-fn lower_first(s: &str) -> String {
-    let mut c = s.chars();
-    match c.next() {
-        Some(f) => f.to_lowercase().chain(c).collect(),
         None => String::new(),
     }
 }
@@ -282,6 +331,24 @@ mod tests {
             let e = Unit::Percent.parse(bad, "EHCP growth", g).unwrap_err();
             assert!(e.to_lowercase().contains("ehcp growth"), "{bad}: {e}");
         }
+        assert!(
+            Unit::Percent
+                .parse("4,5", "EHCP growth", g)
+                .unwrap_err()
+                .contains("with a point for decimals")
+        );
+        assert!(Unit::Millions.parse("1,2,3", "HNB", None).is_err());
+        assert!(Unit::Millions.parse("1,234.5,6", "HNB", None).is_err());
+        assert_eq!(
+            Unit::Millions.parse("£1,234.5m", "HNB", None),
+            Ok(dec!(1_234_500_000))
+        );
+        assert_eq!(
+            Unit::Percent
+                .parse("100.0001", "EHCP growth", g)
+                .unwrap_err(),
+            "EHCP growth must be between -50% and 100% a year (it is 100.0001%)"
+        );
         assert_eq!(
             Unit::Percent.parse("250", "EHCP growth", g).unwrap_err(),
             "EHCP growth must be between -50% and 100% a year (it is 250%)"

@@ -68,11 +68,11 @@ fn main() -> ExitCode {
     match run() {
         Ok(()) => ExitCode::SUCCESS,
         Err(Failure::Usage(msg)) => {
-            eprintln!("hnb: {msg}\n\n{USAGE}");
+            say(&format!("hnb: {msg}\n\n{USAGE}"));
             ExitCode::from(2)
         }
         Err(Failure::Input(msg)) => {
-            eprintln!("{msg}");
+            say(&msg);
             ExitCode::from(1)
         }
     }
@@ -86,7 +86,8 @@ fn run() -> Result<(), Failure> {
     while let Some(arg) = parser.next().map_err(|e| Failure::Usage(e.to_string()))? {
         match arg {
             Short('h') | Long("help") => {
-                print!("{USAGE}");
+                // Standard output may be closed (`hnb --help | head -0`).
+                let _ = std::io::stdout().lock().write_all(USAGE.as_bytes());
                 return Ok(());
             }
             Long(name @ ("lever" | "from" | "target" | "paths" | "seed")) => {
@@ -139,7 +140,7 @@ fn run() -> Result<(), Failure> {
             let text = read(file)?;
             match read_scenario(&text) {
                 Ok(_) => {
-                    eprintln!("{file}: no problems");
+                    say(&format!("{file}: no problems"));
                     Ok(())
                 }
                 Err(problems) => {
@@ -187,10 +188,10 @@ fn run() -> Result<(), Failure> {
             let opened =
                 share::decode(fragment).map_err(|e| Failure::Input(format!("hnb: {e}")))?;
             if opened.preset_changed {
-                eprintln!(
+                say(&format!(
                     "hnb: the link was made with an earlier version of preset “{}”; its changes are applied to the current one",
                     opened.preset
-                );
+                ));
             }
             write(&format!("{}\n", write_scenario(&opened.scenario)))
         }
@@ -199,7 +200,7 @@ fn run() -> Result<(), Failure> {
             let (lever, target) = opts.lever_and_target(&s)?;
             let solved = solve::solve(&s, lever, target);
             let words = solve::answer_words(&s, lever, target, &solved);
-            eprintln!("{words}");
+            say(&words);
             match solved {
                 solve::Solved::Found {
                     value,
@@ -245,17 +246,31 @@ fn run() -> Result<(), Failure> {
             let paths = opts.paths()?;
             let seed = opts.number("seed", uncertainty::SEED)?;
             let f = uncertainty::fan(&s, uncertainty::Spread::default(), paths, seed);
-            eprintln!(
+            say(&format!(
                 "hnb: cleared by the end of {} in {} of {} simulated futures (about {} in 100)",
                 f.agreement_end,
                 f.cleared,
                 f.paths,
                 f.in_100()
-            );
+            ));
             write(&uncertainty::fan_csv(&f))
         }
+        [cmd @ ("project" | "validate" | "assumptions" | "link" | "solve" | "tornado" | "fan")] => {
+            Err(Failure::Usage(format!(
+                "`hnb {cmd}` needs a scenario FILE (or - for standard input)"
+            )))
+        }
+        [cmd @ ("preset" | "open")] => Err(Failure::Usage(format!(
+            "`hnb {cmd}` needs {}",
+            if *cmd == "open" {
+                "a LINK"
+            } else {
+                "a preset ID"
+            }
+        ))),
         [cmd, ..] => Err(Failure::Usage(format!(
-            "unknown command or arguments: {cmd}"
+            "unknown command or arguments: {}",
+            hnb::model::format::quote(cmd)
         ))),
     }
 }
@@ -280,9 +295,13 @@ impl Opts {
         match v {
             None => Ok(default),
             Some(t) => t.parse().map_err(|_| {
+                let range = if name == "paths" {
+                    format!("between 1 and {}", uncertainty::MAX_PATHS)
+                } else {
+                    format!("from 0 to {}", u64::MAX)
+                };
                 Failure::Usage(format!(
-                    "--{name} must be a whole number from 0 to {}, not {}",
-                    u64::MAX,
+                    "--{name} must be a whole number {range}, not {}",
                     hnb::model::format::quote(t)
                 ))
             }),
@@ -341,6 +360,12 @@ impl Opts {
         };
         Ok((lever, target))
     }
+}
+
+/// Writes a line to standard error, ignoring failure (a closed pipe must
+/// not turn a message into a panic).
+fn say(text: &str) {
+    let _ = writeln!(std::io::stderr().lock(), "{text}");
 }
 
 /// Reads FILE, or standard input for `-`: at most one byte more than a

@@ -32,7 +32,7 @@ use std::str::FromStr;
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
 
-use super::format;
+use super::format::{self, lower_first};
 use super::scenario::{ByYear, Growth, Line, Scenario, Series, Status, Transfer};
 use super::setting::Setting;
 use super::year::FinYear;
@@ -200,6 +200,40 @@ impl Measure {
             Measure::Count => format::count(v),
         }
     }
+
+    /// `v` in words without rounding: "£2,000,000.4", "100.00001%".
+    pub fn exact(self, v: Decimal) -> String {
+        match self {
+            Measure::Rate => format::percent(v, 28),
+            Measure::Money | Measure::Count => {
+                let whole = v.trunc();
+                let rest = v.abs().fract().normalize().to_string();
+                let frac = rest.strip_prefix('0').unwrap_or("");
+                let sign = if v.is_sign_negative() && whole.is_zero() && !v.is_zero() {
+                    "-"
+                } else {
+                    ""
+                };
+                let shown = if self == Measure::Money {
+                    format::pounds(whole)
+                } else {
+                    format::count(whole)
+                };
+                format!("{sign}{shown}{frac}")
+            }
+        }
+    }
+
+    /// `v` in words for a message about it being out of `b`: rounded as
+    /// usual, unless rounding would show it at or inside a bound.
+    fn outside(self, v: Decimal, b: &Bounds) -> String {
+        let shown = self.show(v);
+        if shown == self.show(b.lo) || shown == self.show(b.hi) {
+            self.exact(v)
+        } else {
+            shown
+        }
+    }
 }
 
 /// The values a numeric field allows.
@@ -255,13 +289,13 @@ impl Bounds {
         Some(if self.lo.is_zero() && v < Decimal::ZERO {
             format!(
                 "{label} cannot be negative (it is {})",
-                self.measure.show(v)
+                self.measure.outside(v, self)
             )
         } else {
             format!(
                 "{label} must be {} (it is {})",
                 self.allowed(),
-                self.measure.show(v)
+                self.measure.outside(v, self)
             )
         })
     }
@@ -507,15 +541,6 @@ fn series_bounds(p: Part, may_be_negative: bool) -> Bounds {
     }
 }
 
-/// A lower-case first letter, for a name inside a sentence.
-fn lower_first(s: &str) -> String {
-    let mut c = s.chars();
-    match c.next() {
-        Some(f) => f.to_lowercase().chain(c).collect(),
-        None => String::new(),
-    }
-}
-
 fn series_words(what: &str, p: Part) -> String {
     match p {
         Part::First => format!("{what} in the first year"),
@@ -584,7 +609,9 @@ impl Field {
     /// scenario yet).
     pub fn label_with<'a>(self, name: &dyn Fn(Field) -> Option<&'a str>) -> String {
         let named = |fallback: String| match name(self) {
-            Some(n) if !n.trim().is_empty() => n.chars().take(80).collect(),
+            Some(n) if !format::clean(n).trim().is_empty() => {
+                format::clean(n).chars().take(80).collect()
+            }
             _ => fallback,
         };
         match self {
@@ -1035,5 +1062,20 @@ mod tests {
                 .unwrap(),
             "Cost cannot be negative (it is -£5)"
         );
+        // Just outside a bound is not shown rounded back inside it.
+        let just = |f: Field, v: Decimal| f.problem("X", v).unwrap();
+        assert!(
+            just(Field::Cost(Setting::Inmss), dec!(2000000.4)).ends_with("(it is £2,000,000.4)")
+        );
+        assert!(just(Field::Ehcps, dec!(2000000.3)).ends_with("(it is 2,000,000.3)"));
+        assert!(
+            just(Field::OpeningDeficit, dec!(-10000000000.2))
+                .ends_with("(it is -£10,000,000,000.2)")
+        );
+        assert!(
+            just(Field::Growth(Run::Plan, Rate::Start), dec!(1.0000001))
+                .ends_with("(it is 100.00001%)")
+        );
+        assert!(just(Field::Cost(Setting::Inmss), dec!(-0.4)).ends_with("(it is -£0.4)"));
     }
 }

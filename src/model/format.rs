@@ -99,10 +99,35 @@ pub fn scientific(d: Decimal, shift: i32) -> String {
     format!("{sign}{m}e{}", exp.saturating_add(shift))
 }
 
+/// `s` with a lower-case first letter, for a name inside a sentence ("The
+/// deficit" becomes "the deficit"); an acronym ("EHCP growth") is kept.
+pub fn lower_first(s: &str) -> String {
+    let mut c = s.chars();
+    match (c.next(), c.next()) {
+        (Some(_), Some(second)) if second.is_uppercase() => s.to_string(),
+        (Some(f), _) => f.to_lowercase().chain(s.chars().skip(1)).collect(),
+        (None, _) => String::new(),
+    }
+}
+
+/// Text a person gave, made safe to put in a line of a message: control
+/// characters (new lines among them) and the invisible marks that reorder
+/// right-to-left text are left out, so a name cannot split or reorder the
+/// line it is in.
+pub fn clean(given: &str) -> String {
+    given
+        .chars()
+        .filter(|c| {
+            !c.is_control()
+                && !matches!(c, '\u{200e}' | '\u{200f}' | '\u{061c}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+        })
+        .collect()
+}
+
 /// Text a person gave, quoted for a message: at most 40 characters, with
-/// an ellipsis where it was cut, and control characters left out.
+/// an ellipsis where it was cut, cleaned as [`clean`] does.
 pub fn quote(given: &str) -> String {
-    let clean: String = given.chars().filter(|c| !c.is_control()).collect();
+    let clean = clean(given);
     let mut out: String = clean.chars().take(40).collect();
     if clean.chars().nth(40).is_some() {
         out.push('…');

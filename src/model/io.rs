@@ -20,7 +20,7 @@ use serde::de::{MapAccess, SeqAccess, Visitor};
 use serde_json::{Map, Value};
 
 use super::field::{Bounds, Field, Mix, Part, ProjectText, Rate, Run};
-use super::format::quote;
+use super::format::{lower_first, quote};
 use super::scenario::{
     About, Agreement, Baseline, ByYear, Demand, Growth, Income, Line, Placement, Placements,
     Places, Project, SCENARIO_VERSION, SavingsPlan, Scenario, Series, Source, SourceKind, Status,
@@ -55,7 +55,11 @@ pub fn read_scenario(text: &str) -> Result<Scenario, Vec<Problem>> {
             MAX_FILE_BYTES / 1000
         )));
     }
-    let value = parse_json(text).map_err(whole)?;
+    let value = parse_json(text).map_err(|why| {
+        whole(format!(
+            "This is not a readable scenario file (JSON): {why}"
+        ))
+    })?;
     read_value(value)
 }
 
@@ -134,22 +138,76 @@ impl<'de> Visitor<'de> for StrictVisitor {
     }
 }
 
-/// A JSON error in words, with where it happened.
+/// Why JSON text could not be read, in words, with where it happened
+/// ("it ends too soon, at line 3, column 1"). Callers say what the text
+/// was meant to be.
 fn describe(e: &serde_json::Error) -> String {
-    use serde_json::error::Category;
     let what = e.to_string();
-    // serde_json appends " at line L column C"; keep the reason first.
+    // serde_json's own words, translated; its message ends " at line L
+    // column C".
     let reason = what.split(" at line ").next().unwrap_or(&what);
-    let lead = match e.classify() {
-        Category::Syntax | Category::Eof => "This is not a readable scenario file (JSON)",
-        Category::Data => "This file cannot be read as a scenario",
-        Category::Io => "The file could not be read",
-    };
-    format!(
-        "{lead}: {reason} (line {}, column {})",
-        e.line(),
-        e.column()
-    )
+    let words = [
+        (
+            "EOF while parsing",
+            "it ends too soon (it may have been cut short)",
+        ),
+        (
+            "expected value",
+            "something in it is not a value JSON allows",
+        ),
+        (
+            "expected ident",
+            "something in it is not a value JSON allows",
+        ),
+        ("trailing characters", "there is more text after its end"),
+        (
+            "trailing comma",
+            "there is a comma before a closing bracket",
+        ),
+        ("recursion limit exceeded", "it is nested too deeply"),
+        ("number out of range", "a number in it is far too large"),
+        ("key must be a string", "a name in it is not in quotes"),
+        ("expected `:`", "a colon is missing after a name"),
+        (
+            "expected `,` or `}`",
+            "a comma or a closing brace } is missing",
+        ),
+        (
+            "expected `,` or `]`",
+            "a comma or a closing bracket ] is missing",
+        ),
+        ("control character", "text in it holds a control character"),
+        (
+            "invalid escape",
+            "text in it has a backslash that JSON does not allow",
+        ),
+        (
+            "invalid unicode code point",
+            "text in it has a character that is not allowed",
+        ),
+        (
+            "lone leading surrogate",
+            "text in it has a character that is not allowed",
+        ),
+        (
+            "invalid number",
+            "a number in it is not written as JSON writes numbers",
+        ),
+    ];
+    let said = words
+        .iter()
+        .find(|(serde, _)| reason.contains(serde))
+        .map_or_else(
+            || {
+                if reason.contains("given twice") {
+                    reason.to_string()
+                } else {
+                    "it is not valid JSON".to_string()
+                }
+            },
+            |(_, w)| (*w).to_string(),
+        );
+    format!("{said}, at line {}, column {}", e.line(), e.column())
 }
 
 /// Reads a scenario from a JSON value (a share link's, or saved work's)
@@ -162,6 +220,7 @@ pub fn read_value(value: Value) -> Result<Scenario, Vec<Problem>> {
         // figure that was read but is out of bounds (what could not be
         // read stands in as zero, which every field allows, and checks of
         // the whole, such as shares adding up, wait until all is read).
+        let more = r.more;
         let mut problems = r.problems;
         let out_of_bounds: Vec<Problem> = validate(&s)
             .into_iter()
@@ -169,6 +228,12 @@ pub fn read_value(value: Value) -> Result<Scenario, Vec<Problem>> {
             .filter(|p| !problems.iter().any(|q| q.path == p.path))
             .collect();
         problems.extend(out_of_bounds);
+        if more > 0 {
+            problems.push(Problem {
+                path: WHOLE_FILE.into(),
+                message: format!("… and {more} more problems like these, not listed one by one"),
+            });
+        }
         return Err(problems);
     }
     let problems = validate(&s);
@@ -195,10 +260,16 @@ fn given(v: &Value) -> String {
 /// exponent), so that one that cannot be held is "too large", not "not a
 /// number".
 fn looks_numeric(t: &str) -> bool {
-    let t = t.trim_start_matches(['-', '+']);
+    let unsigned = |x: &str| {
+        x.strip_prefix('-')
+            .or_else(|| x.strip_prefix('+'))
+            .unwrap_or(x)
+            .to_string()
+    };
+    let t = unsigned(t);
     let (m, e) = match t.split_once(['e', 'E']) {
-        Some((m, e)) => (m, Some(e.trim_start_matches(['-', '+']))),
-        None => (t, None),
+        Some((m, e)) => (m.to_string(), Some(unsigned(e))),
+        None => (t.clone(), None),
     };
     let digits = m.bytes().filter(u8::is_ascii_digit).count();
     digits > 0
@@ -211,8 +282,11 @@ fn looks_numeric(t: &str) -> bool {
 enum NotDecimal {
     /// Not a number at all.
     NotNumber,
-    /// A number too large (or too precise) for a `Decimal`.
+    /// A number too large for a `Decimal` (beyond about 7.9 × 10²⁸).
     Beyond(String),
+    /// A number too small or too precise to hold (more than 28 decimal
+    /// places), such as 1.5e-30.
+    TooPrecise(String),
 }
 
 /// A `Decimal` from a JSON string ("0.045", "1e-3") or number (0.045).
@@ -240,7 +314,18 @@ fn decimal(v: &Value) -> Result<Decimal, NotDecimal> {
     } else {
         Decimal::from_str(&text)
     };
-    parsed.map_err(|_| NotDecimal::Beyond(text))
+    parsed.or_else(|_| {
+        // Numeric, but not a `Decimal`: zero written oddly ("0e999"), too
+        // large, or too small or precise to hold.
+        let mantissa = text.split(['e', 'E']).next().unwrap_or(&text);
+        if !mantissa.bytes().any(|b| (b'1'..=b'9').contains(&b)) {
+            return Ok(Decimal::ZERO);
+        }
+        match text.parse::<f64>() {
+            Ok(x) if x.is_finite() && x.abs() < 1e28 => Err(NotDecimal::TooPrecise(text)),
+            _ => Err(NotDecimal::Beyond(text)),
+        }
+    })
 }
 
 /// How a number is written in files, for messages.
@@ -257,7 +342,12 @@ fn example(b: &Bounds) -> &'static str {
 #[derive(Default)]
 struct Reader {
     problems: Vec<Problem>,
+    /// Problems beyond the first hundred, counted but not kept.
+    more: usize,
 }
+
+/// Most problems listed one by one; the rest are counted.
+const MAX_PROBLEMS: usize = 100;
 
 /// A part of the file: its path and its name in words.
 #[derive(Clone, Copy)]
@@ -270,11 +360,13 @@ impl Reader {
     fn bad(&mut self, path: impl fmt::Display, message: String) {
         // A file can be wrong in thousands of places; the first hundred
         // say enough.
-        if self.problems.len() < 100 {
+        if self.problems.len() < MAX_PROBLEMS {
             self.problems.push(Problem {
                 path: path.to_string(),
                 message,
             });
+        } else {
+            self.more = self.more.saturating_add(1);
         }
     }
 
@@ -342,6 +434,16 @@ impl Reader {
                     format!(
                         "{label} must be a number, written like {ex} (it is {})",
                         given(v)
+                    ),
+                );
+                Decimal::ZERO
+            }
+            Err(NotDecimal::TooPrecise(text)) => {
+                self.bad(
+                    field,
+                    format!(
+                        "{label} has more decimal places than can be held (at most 28; it is {})",
+                        quote(&text)
                     ),
                 );
                 Decimal::ZERO
@@ -1161,7 +1263,7 @@ impl Reader {
                 let choices: Vec<(&str, Setting)> =
                     Setting::ALL.iter().map(|x| (x.id(), *x)).collect();
                 let overflow_to = match Self::get(pm, "overflow_to") {
-                    None => Setting::Inmss,
+                    None => Places::default_overflow(setting),
                     Some(o) => self
                         .choice(
                             o,
@@ -1171,7 +1273,7 @@ impl Reader {
                             },
                             &choices,
                         )
-                        .unwrap_or(Setting::Inmss),
+                        .unwrap_or_else(|| Places::default_overflow(setting)),
                 };
                 p.places = Some(Places {
                     now: self.number(pm, "now", now, &s.label(now)),
@@ -1466,14 +1568,6 @@ fn quote_name(name: &str, fallback: &str) -> String {
     }
 }
 
-fn lower_first(s: &str) -> String {
-    let mut c = s.chars();
-    match c.next() {
-        Some(f) => f.to_lowercase().chain(c).collect(),
-        None => String::new(),
-    }
-}
-
 /// The names of a file's list items, read from the JSON before the items
 /// themselves, so messages about a project's figures can name the project.
 struct Labels {
@@ -1712,7 +1806,16 @@ mod tests {
     fn syntax_errors_give_line_and_column() {
         let p = read_scenario("{\n  \"version\": 1,\n  oops\n}").unwrap_err();
         assert_eq!(p[0].path, "(file)");
-        assert!(p[0].message.contains("line 3"), "{}", p[0].message);
+        assert_eq!(
+            p[0].message,
+            "This is not a readable scenario file (JSON): a name in it is not in quotes, at line 3, column 3"
+        );
+        let cut = read_scenario("{\"version\": 1,").unwrap_err();
+        assert!(
+            cut[0].message.contains("it ends too soon"),
+            "{}",
+            cut[0].message
+        );
     }
 
     #[test]
@@ -1726,6 +1829,30 @@ mod tests {
             "{}",
             twice[0].message
         );
+    }
+
+    #[test]
+    fn numbers_that_cannot_be_held_are_told_apart() {
+        let message = |x: Value| {
+            damaged(|v| v["demand"]["growth"]["start"] = x)
+                .into_iter()
+                .next()
+                .map(|p| p.message)
+                .unwrap_or_default()
+        };
+        assert!(message("1e30".into()).contains("must be between -50% and 100%"));
+        assert!(message("1.5e-30".into()).contains("more decimal places than can be held"));
+        assert!(message(serde_json::json!(5e-324)).contains("more decimal places"));
+        for not_a_number in ["++1", "1e+-5", "--1", "1e", "e5", ".", "0x10"] {
+            assert!(
+                message(not_a_number.into()).contains("must be a number"),
+                "{not_a_number}"
+            );
+        }
+        // Zero written with a large exponent is zero.
+        let mut v = to_value(&find("haringey").unwrap().scenario());
+        v["demand"]["growth"]["start"] = "0e999999".into();
+        assert!(read_value(v).is_ok());
     }
 
     #[test]

@@ -75,11 +75,20 @@ fn words(s: &Scenario, path: &str) -> String {
     match first {
         "opening_deficit" => "Deficit carried in".into(),
         "income" => match rest.first().copied().unwrap_or_default() {
-            "hnb" => format!("High Needs Block: {}", series_words(&rest[1..])),
+            "hnb" => format!(
+                "High Needs Block: {}",
+                series_words(rest.get(1..).unwrap_or_default())
+            ),
             "schools_block_transfer" => match rest.get(1).copied() {
                 Some("rate") => "Schools Block transfer: rate".into(),
-                Some("schools_block") => format!("Schools Block: {}", series_words(&rest[2..])),
-                _ => format!("Schools Block transfer: {}", series_words(&rest[2..])),
+                Some("schools_block") => format!(
+                    "Schools Block: {}",
+                    series_words(rest.get(2..).unwrap_or_default())
+                ),
+                _ => format!(
+                    "Schools Block transfer: {}",
+                    series_words(rest.get(2..).unwrap_or_default())
+                ),
             },
             other => match index_in(other) {
                 Some(i) => {
@@ -88,7 +97,10 @@ fn words(s: &Scenario, path: &str) -> String {
                         .other_contributions
                         .get(i)
                         .map_or("Contribution", |l| l.name.as_str());
-                    format!("{name}: {}", series_words(&rest[2..]))
+                    format!(
+                        "{name}: {}",
+                        series_words(rest.get(2..).unwrap_or_default())
+                    )
                 }
                 None => rest_of(&[], "Income"),
             },

@@ -517,11 +517,18 @@ impl Places {
                 .round()
                 .clamp(Decimal::ZERO, super::field::MAX_COUNT),
             new_by_year: ByYear::new(),
-            overflow_to: if setting == Setting::Inmss {
-                Setting::Eotas
-            } else {
-                Setting::Inmss
-            },
+            overflow_to: Places::default_overflow(setting),
+        }
+    }
+
+    /// Where children go when `setting`'s places run out, unless a scenario
+    /// says otherwise: independent special schools, or, for those, other
+    /// arrangements.
+    pub fn default_overflow(setting: Setting) -> Setting {
+        if setting == Setting::Inmss {
+            Setting::Eotas
+        } else {
+            Setting::Inmss
         }
     }
 }

@@ -31,9 +31,11 @@ use super::validate::Problem;
 /// The link format this version writes and reads.
 pub const LINK_FORMAT: u32 = 1;
 
-/// Longest link text read (a link holding a whole large scenario is a few
-/// tens of kilobytes; browsers keep addresses up to about 2 MB).
-pub const MAX_LINK_CHARS: usize = 200_000;
+/// Longest link text read: enough for any valid scenario, whose JSON is
+/// within a file's limit of 1 MB (base64 makes it a third longer), and
+/// within the 2 MB that browsers keep in an address. A link holding a
+/// typical scenario's changes is a few hundred characters.
+pub const MAX_LINK_CHARS: usize = 1_400_000;
 
 /// A scenario opened from a link.
 #[derive(Clone, Debug, PartialEq)]

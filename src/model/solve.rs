@@ -117,7 +117,10 @@ fn max_saving(s: &Scenario) -> Decimal {
     let income = simulate(&levers::<Decimal>(s, RunKind::Mitigated))
         .first()
         .map_or(Decimal::ZERO, |r| r.income.max(r.gross_spend));
-    (income * Decimal::TWO).max(dec!(1_000_000)).round()
+    (income * Decimal::TWO)
+        .max(dec!(1_000_000))
+        .min(super::field::MAX_MONEY)
+        .round()
 }
 
 /// What to reach.
@@ -259,6 +262,14 @@ pub fn solve(s: &Scenario, lever: Lever, target: Target) -> Solved {
     } else {
         (value, scenario, gap)
     };
+    // The answer must itself be a scenario the calculator accepts (a plan
+    // with 100 projects has no room for one more, say).
+    if let Some(p) = validate(&scenario).first() {
+        return Solved::NotApplicable(format!(
+            "the answer cannot be applied: {}",
+            super::format::lower_first(&p.message)
+        ));
+    }
     Solved::Found {
         value,
         scenario: Box::new(scenario),
@@ -280,6 +291,11 @@ fn target_year(s: &Scenario, target: Target) -> Solved {
         .iter()
         .map(|&y| (y, target.gap(&Lever::TargetYear.apply(s, y))))
         .collect();
+    if gaps.is_empty() {
+        return Solved::NotApplicable(
+            "with one year there is no later year by which to reach the planned mix".into(),
+        );
+    }
     if gaps.iter().all(|(_, g)| *g <= Decimal::ZERO) {
         return Solved::Always;
     }
@@ -407,6 +423,41 @@ mod tests {
     use crate::model::results::{ExtraSaving, extra_saving};
 
     const NONE: [bool; 10] = [false; 10];
+
+    #[test]
+    fn an_answer_is_always_a_valid_scenario_or_words() {
+        // One year: there is no target year to move, not "always".
+        let mut one = find("average").unwrap().scenario();
+        one.about.years = 1;
+        one.about.agreement_end = one.about.first_year;
+        one.placements.target_year = one.about.first_year;
+        one.placements.waypoints.clear();
+        assert!(validate(&one).is_empty());
+        assert!(matches!(
+            solve(&one, Lever::TargetYear, Target::Cleared),
+            Solved::NotApplicable(_)
+        ));
+        // A plan that already has 100 projects has no room for the extra
+        // saving: said in words, never an answer that fails validation.
+        let mut full = find("average").unwrap().scenario();
+        let from = full.about.first_year.plus(1);
+        while full.savings.projects.len() < crate::model::validate::MAX_ITEMS {
+            full.savings.projects.push(crate::model::scenario::Project {
+                reference: String::new(),
+                name: "p".into(),
+                workstream: String::new(),
+                savings: Default::default(),
+                status: crate::model::scenario::Status::OnTrack,
+                confidence: None,
+                achieved: Default::default(),
+            });
+        }
+        match solve(&full, Lever::ExtraSaving(from), Target::Cleared) {
+            Solved::NotApplicable(why) => assert!(why.contains("at most 100 projects"), "{why}"),
+            Solved::Found { scenario, .. } => panic!("{:?}", validate(&scenario)),
+            other => panic!("{other:?}"),
+        }
+    }
 
     fn year(y: u16) -> FinYear {
         FinYear::new(y).unwrap()

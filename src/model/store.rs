@@ -22,6 +22,8 @@ pub const SAVED_KEY: &str = "hnb.saved";
 pub const SET_ASIDE_KEY: &str = "hnb.set-aside";
 /// Longest name of a saved scenario.
 pub const MAX_NAME_CHARS: usize = 80;
+/// Most saved scenarios read; any beyond are set aside together.
+pub const MAX_SAVED: usize = 200;
 
 /// A scenario saved in the browser.
 #[derive(Clone, Debug, PartialEq)]
@@ -110,6 +112,17 @@ pub fn read_saved_list(text: &str) -> (Vec<Saved>, Vec<(Damaged, String)>) {
     };
     let mut good = Vec::new();
     let mut bad = Vec::new();
+    let mut items = items;
+    if items.len() > MAX_SAVED {
+        let rest = items.split_off(MAX_SAVED);
+        bad.push((
+            Damaged {
+                what: format!("{} more saved scenarios", rest.len()),
+                why: format!("this browser keeps at most {MAX_SAVED}"),
+            },
+            Value::Array(rest).to_string(),
+        ));
+    }
     for (i, item) in items.into_iter().enumerate() {
         let raw = item.to_string();
         let name = item
@@ -201,6 +214,12 @@ mod tests {
         assert_eq!(bad[1].0.what, "saved scenario 2");
         let (good, bad) = read_saved_list("not a list");
         assert!(good.is_empty() && bad.len() == 1);
+        // A list far too long is read in part, the rest set aside together.
+        let long = format!("[{}]", vec!["0"; 100_000].join(","));
+        let (good, bad) = read_saved_list(&long);
+        assert!(good.is_empty());
+        assert_eq!(bad.len(), MAX_SAVED + 1);
+        assert_eq!(bad[0].0.what, "99800 more saved scenarios");
     }
 
     #[test]

@@ -22,6 +22,7 @@ pub use super::field::{
     MAX_COST, MAX_COUNT, MAX_MONEY, MAX_RATE, MAX_TEXT, MAX_TRANSFER, MIN_RATE,
 };
 use super::figures::fields;
+use super::format::lower_first;
 use super::scenario::{SCENARIO_VERSION, Scenario};
 use super::setting::PerSetting;
 use super::year::FinYear;
@@ -32,8 +33,12 @@ pub const MAX_YEARS: u8 = 15;
 pub const SHARE_TOLERANCE: Decimal = dec!(0.0001);
 /// Most projects, spend lines or contributions.
 pub const MAX_ITEMS: usize = 100;
-/// Most sources a scenario may cite.
-pub const MAX_SOURCES: usize = 2_000;
+/// Most sources a scenario may cite (a preset cites about 55). With the
+/// other limits this keeps the largest valid scenario well within a file
+/// ([`MAX_FILE_BYTES`](super::io::MAX_FILE_BYTES)) and a share link
+/// ([`MAX_LINK_CHARS`](super::share::MAX_LINK_CHARS)): `tests/bounds.rs`
+/// checks both.
+pub const MAX_SOURCES: usize = 300;
 /// Longest source text.
 pub const MAX_SOURCE_TEXT: usize = 1_000;
 
@@ -104,14 +109,6 @@ pub fn text_problem(label: &str, text: &str, required: bool) -> Option<String> {
     }
 }
 
-fn lower_first(s: &str) -> String {
-    let mut c = s.chars();
-    match c.next() {
-        Some(f) => f.to_lowercase().chain(c).collect(),
-        None => String::new(),
-    }
-}
-
 /// Every text field of `s`.
 fn text_fields(s: &Scenario) -> impl Iterator<Item = Field> {
     use super::field::ProjectText;
@@ -130,9 +127,16 @@ fn text_fields(s: &Scenario) -> impl Iterator<Item = Field> {
         .chain(projects)
 }
 
-/// Whether shares add up to 100% (only shares that are themselves between
-/// 0% and 100% count, so a share out of bounds is reported once, on its own).
+/// Whether shares add up to 100%; not asked while a share is itself outside
+/// 0% to 100%, so that share is reported once, on its own.
 fn sum_problem(shares: &PerSetting<Decimal>, when: &str) -> Option<String> {
+    if shares
+        .0
+        .iter()
+        .any(|v| *v < Decimal::ZERO || *v > Decimal::ONE)
+    {
+        return None;
+    }
     let total = shares
         .0
         .iter()
@@ -259,14 +263,22 @@ fn sources(s: &Scenario, push: &mut impl FnMut(String, String)) {
         );
     }
     for (path, src) in &s.sources {
-        if path.len() > MAX_TEXT || src.detail.len() > MAX_SOURCE_TEXT {
+        let shown: String = path.chars().take(60).collect();
+        if path.len() > MAX_TEXT {
             push(
+                format!("sources.{shown}"),
                 format!(
-                    "sources.{}",
-                    path.chars().take(MAX_TEXT).collect::<String>()
+                    "A source's field path must be at most {MAX_TEXT} characters (this one has {})",
+                    path.chars().count()
                 ),
+            );
+        } else if src.detail.len() > MAX_SOURCE_TEXT {
+            push(
+                format!("sources.{shown}"),
                 format!(
-                    "A source must be at most {MAX_SOURCE_TEXT} bytes, for a path of at most {MAX_TEXT}"
+                    "The source for {} must be at most {MAX_SOURCE_TEXT} bytes of text (it has {})",
+                    super::format::quote(path),
+                    src.detail.len()
                 ),
             );
         }

@@ -169,16 +169,19 @@ test('opening a scenario file: a bad one lists its problems by field, a good one
   bad.placements.target_year = '2019-20';
   await page.locator('#upload').setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(bad)) });
   const alert = page.locator('.notice--error');
-  await expect(alert).toContainText('"bad.json" could not be opened. Nothing on the page has changed.');
-  await expect(alert.locator('li').filter({ hasText: 'demand.ehcps' })).toHaveCount(1);
-  await expect(alert.locator('li').filter({ hasText: 'placements.target_year' })).toHaveCount(1);
+  await expect(alert).toContainText('“bad.json” could not be opened. Nothing on the page has changed.');
+  await expect(alert.locator('li').filter({ hasText: 'The number of EHCPs cannot be negative (it is -5)' })).toHaveCount(1);
+  await expect(alert.locator('li').filter({ hasText: "The plan's target year must be between" })).toHaveCount(1);
   await expect(headline(page)).toHaveText(before);
 
   await page.locator('#upload').setInputFiles({ name: 'garbled.json', mimeType: 'application/json', buffer: Buffer.from('{"version": 1,\n "about": ') });
-  await expect(page.locator('.notice--error', { hasText: 'garbled.json' })).toContainText('line 2');
+  await expect(page.locator('.notice--error', { hasText: 'garbled.json' })).toContainText('it ends too soon (it may have been cut short), at line 2');
+  // A file that is not text at all.
+  await page.locator('#upload').setInputFiles({ name: 'photo.json', mimeType: 'application/json', buffer: Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10]) });
+  await expect(page.locator('.notice--error', { hasText: 'photo.json' })).toContainText('The file is not text (UTF-8)');
 
   await page.locator('#upload').setInputFiles({ name: 'wokingham.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(good)) });
-  await expect(page.locator('.notice', { hasText: 'Opened "wokingham.json"' })).toBeVisible();
+  await expect(page.locator('.notice', { hasText: 'Opened “wokingham.json”' })).toBeVisible();
   await expect(page.locator('.headline__authority')).toContainText('Wokingham');
 });
 
