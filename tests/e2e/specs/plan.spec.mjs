@@ -70,8 +70,8 @@ test('projects can be added, reordered and removed, and bad entries are kept wit
   await summaries.nth(0).click();
   const name = page.locator('#f-savings-projects-0--name');
   await name.fill('');
-  await expect(page.locator('#error-summary')).toContainText("Enter the project's name");
-  await expect(page.locator('#f-savings-projects-0--name-error')).toContainText("Enter the project's name");
+  await expect(page.locator('#error-summary')).toContainText('Enter the name of project 1');
+  await expect(page.locator('#f-savings-projects-0--name-error')).toContainText('Enter the name of project 1');
   await name.fill('<img src=x onerror=alert(1)> Outreach');
   await expect(page.locator('#error-summary')).toHaveCount(0);
   await expect(summaries.nth(0)).toContainText('<img src=x onerror=alert(1)> Outreach');
