@@ -3,6 +3,7 @@
 //! call it; nothing here knows about the browser.
 
 pub mod authorities;
+pub mod backtest;
 pub mod export;
 pub mod field;
 pub mod figures;

@@ -2,8 +2,10 @@
 //! default scenario's own figures and sources, and the glossary has every
 //! term the page links to.
 
+use hnb::model::backtest;
 use hnb::model::labels::assumptions;
 use hnb::model::presets::{DEFAULT_PRESET, find};
+use rust_decimal::Decimal;
 
 fn escape(s: &str) -> String {
     s.replace('&', "&amp;")
@@ -97,16 +99,157 @@ fn the_glossary_has_every_term() {
     }
 }
 
+/// The part of `page` between `<!-- NAME: begin … -->` and `<!-- NAME: end
+/// -->`, and where it lies.
+fn between(page: &str, name: &str) -> (usize, usize) {
+    let begin = page
+        .find(&format!("<!-- {name}: begin"))
+        .unwrap_or_else(|| panic!("no {name} marker"));
+    let start = begin + page[begin..].find("-->").unwrap() + 3;
+    let end = page.find(&format!("<!-- {name}: end -->")).unwrap();
+    (start, end)
+}
+
+/// Writes (with `UPDATE_DATA=1`) or checks the generated part `name` of the
+/// method page.
+fn generated(name: &str, want: &str) {
+    let path = "pages/method.html";
+    let page = std::fs::read_to_string(path).unwrap();
+    let (start, end) = between(&page, name);
+    if std::env::var_os("UPDATE_DATA").is_some() {
+        let updated = format!("{}{want}{}", &page[..start], &page[end..]);
+        std::fs::write(path, updated).unwrap();
+        return;
+    }
+    assert!(
+        page[start..end] == *want,
+        "the method page's {name} is out of date: run `UPDATE_DATA=1 cargo test --test pages`\n{}",
+        want
+    );
+}
+
+fn millions(d: Decimal) -> String {
+    hnb::model::format::millions_dp(d, 1)
+}
+
+/// The check of the first-year spending recipe, as the model computes it.
 #[test]
-fn the_method_page_gives_the_councils_calibration_as_the_model_has_it() {
+fn the_method_page_gives_the_place_funding_check_as_the_model_has_it() {
+    let c = backtest::place_funding_check();
+    let want = format!(
+        "<span id=\"place-check\">Checked against what was published: for the {} councils with every figure, the overspend this gives for 2022-23 and 2023-24 together differs from the change in their published DSG balance over those two years by a median of {} (mean {}); without the place funding it would be {}.</span>",
+        c.councils,
+        millions(c.median),
+        millions(c.mean),
+        millions(c.median_without)
+    );
+    generated("place-check", &want);
     let page = std::fs::read_to_string("pages/method.html").unwrap();
-    let shown = page
-        .split("<span id=\"overspend\">")
-        .nth(1)
-        .and_then(|s| s.split("</span>").next())
-        .unwrap();
-    let ratio = hnb::model::presets::council::average_overspend();
-    assert_eq!(shown, hnb::model::format::percent(ratio, 1));
     assert!(page.contains("Open Government Licence v3.0"));
     assert!(page.contains("?la=E09000014"));
+}
+
+/// The backtest's summary and the spread of its errors, as a chart with the
+/// same figures in a table; and the five councils it names as the worst
+/// are the five the backtest finds.
+#[test]
+fn the_method_page_gives_the_backtest_as_the_model_has_it() {
+    let rows = backtest::all();
+    let s = backtest::summarise(&rows);
+    let pct = |d: Decimal| hnb::model::format::percent(d, 1);
+    let bins: [(i32, i32, &str); 8] = [
+        (-1000, -30, "30% or more too few"),
+        (-30, -20, "20% to 30% too few"),
+        (-20, -10, "10% to 20% too few"),
+        (-10, 0, "up to 10% too few"),
+        (0, 10, "up to 10% too many"),
+        (10, 20, "10% to 20% too many"),
+        (20, 30, "20% to 30% too many"),
+        (30, 100_000, "30% or more too many"),
+    ];
+    let counts: Vec<usize> = bins
+        .iter()
+        .map(|(lo, hi, _)| {
+            rows.iter()
+                .filter_map(|r| r.ehcps_error())
+                .filter(|e| {
+                    let p = *e * Decimal::from(100);
+                    p >= Decimal::from(*lo) && p < Decimal::from(*hi)
+                })
+                .count()
+        })
+        .collect();
+    assert_eq!(counts.iter().sum::<usize>(), s.councils);
+    let most = counts.iter().copied().max().unwrap_or(1).max(1);
+    let (w, h, left, bottom) = (640, 240, 8, 56);
+    let bar = (w - 2 * left) / bins.len();
+    let mut svg = format!(
+        "    <figure class=\"backtest\">\n      <svg viewBox=\"0 0 {w} {h}\" role=\"img\" aria-labelledby=\"backtest-title backtest-desc\" class=\"backtest__chart\">\n        <title id=\"backtest-title\">How far each council's forecast of its plans for January 2025 was from what happened</title>\n        <desc id=\"backtest-desc\">Councils by the error of the forecast made from January 2022: {}.</desc>\n",
+        bins.iter()
+            .zip(&counts)
+            .map(|((_, _, words), n)| format!("{words}, {n}"))
+            .collect::<Vec<_>>()
+            .join("; ")
+    );
+    for (i, ((_, _, words), n)) in bins.iter().zip(&counts).enumerate() {
+        let x = left + i * bar;
+        let bh = (h - bottom - 20) * n / most;
+        let y = h - bottom - bh;
+        svg.push_str(&format!(
+            "        <rect x=\"{}\" y=\"{y}\" width=\"{}\" height=\"{bh}\" class=\"backtest__bar{}\"/>\n        <text x=\"{}\" y=\"{}\" text-anchor=\"middle\" class=\"backtest__count\">{n}</text>\n        <text x=\"{}\" y=\"{}\" text-anchor=\"middle\" class=\"backtest__label\">{}</text>\n",
+            x + 4,
+            bar - 8,
+            if i == 3 || i == 4 { " backtest__bar--near" } else { "" },
+            x + bar / 2,
+            y.saturating_sub(4),
+            x + bar / 2,
+            h - bottom + 18,
+            words.split(' ').take(3).collect::<Vec<_>>().join(" ")
+        ));
+    }
+    svg.push_str(&format!(
+        "        <text x=\"{}\" y=\"{}\" text-anchor=\"middle\" class=\"backtest__label\">Forecast too low ← → forecast too high</text>\n      </svg>\n",
+        w / 2,
+        h - 12
+    ));
+    svg.push_str("      <figcaption>Councils by how far the forecast of their plans for January 2025, made from what was published by January 2022, was from the count (as a share of the count).</figcaption>\n    </figure>\n");
+    let mut table = String::from(
+        "    <div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-labelledby=\"backtest-caption\">\n      <table>\n        <caption id=\"backtest-caption\">The same, as a table</caption>\n        <thead><tr><th scope=\"col\">The forecast of plans was</th><th scope=\"col\" class=\"num\">Councils</th></tr></thead>\n        <tbody>\n",
+    );
+    for ((_, _, words), n) in bins.iter().zip(&counts) {
+        table.push_str(&format!(
+            "          <tr><th scope=\"row\">{words}</th><td class=\"num\">{n}</td></tr>\n"
+        ));
+    }
+    table.push_str("        </tbody>\n      </table>\n    </div>\n");
+    let want = format!(
+        "\n    <p id=\"backtest-summary\">Over the {} councils that existed in January 2022, the forecast of plans for January 2025 was out by a median of <strong>{}</strong>, and within ±10% for <strong>{}</strong> of councils. The forecast of spending in 2024-25 was out by a median of <strong>{}</strong>, and within ±10% for <strong>{}</strong> of the {} councils with both years published.</p>\n{svg}{table}",
+        s.councils,
+        pct(s.median_ehcps),
+        pct(s.within_ten_ehcps),
+        pct(s.median_spend),
+        pct(s.within_ten_spend),
+        s.spend_councils,
+    );
+    generated("backtest", &want);
+    // The five named as the worst are the five largest errors.
+    let mut worst: Vec<(Decimal, &str)> = rows
+        .iter()
+        .filter_map(|r| Some((r.ehcps_error()?.abs(), r.authority.name)))
+        .collect();
+    worst.sort_by_key(|w| std::cmp::Reverse(w.0));
+    let page = std::fs::read_to_string("pages/method.html").unwrap();
+    let listed: Vec<&str> = page
+        .split("<ul id=\"worst\">")
+        .nth(1)
+        .unwrap()
+        .split("</ul>")
+        .next()
+        .unwrap()
+        .split("<li><strong>")
+        .skip(1)
+        .map(|l| l.split("</strong>").next().unwrap())
+        .collect();
+    let top: Vec<&str> = worst.iter().take(5).map(|w| w.1).collect();
+    assert_eq!(listed, top);
 }

@@ -53,6 +53,10 @@ Usage:
                            the simulated futures' deciles of the remaining
                            deficit year by year, as CSV (default 10,000 paths,
                            seed 2026); the chance of clearing on stderr
+  hnb backtest             for every council, the EHCPs and spending this
+                           calculator's method would have forecast for 2024-25
+                           from what was published by January 2022, beside
+                           what happened, as CSV; the summary on stderr
   hnb help                 this text
 ";
 
@@ -254,6 +258,21 @@ fn run() -> Result<(), Failure> {
                 f.in_100()
             ));
             write(&uncertainty::fan_csv(&f))
+        }
+        ["backtest"] => {
+            let rows = hnb::model::backtest::all();
+            let s = hnb::model::backtest::summarise(&rows);
+            let pct = |d: rust_decimal::Decimal| hnb::model::format::percent(d, 1);
+            say(&format!(
+                "hnb: EHCPs, {} councils: median error {}, within ±10% for {}. Spending, {} councils: median error {}, within ±10% for {}.",
+                s.councils,
+                pct(s.median_ehcps),
+                pct(s.within_ten_ehcps),
+                s.spend_councils,
+                pct(s.median_spend),
+                pct(s.within_ten_spend)
+            ));
+            write(&hnb::model::backtest::csv(&rows))
         }
         [cmd @ ("project" | "validate" | "assumptions" | "link" | "solve" | "tornado" | "fan")] => {
             Err(Failure::Usage(format!(

@@ -1,8 +1,12 @@
 //! Every English council's own figures, built into the page: EHCPs each
-//! January from 2019 to 2025 and the latest placement mix (DfE SEN2), and the
-//! 2023-24 High Needs Block allocation (ESFA DSG tables). The table in
-//! `authorities/data.rs` is generated from `data/*.csv` by
-//! `tests/authorities.rs`, which fails when the two disagree.
+//! January from 2019 to 2025 and the latest placement mix (DfE SEN2); High
+//! Needs Block allocations 2019-20 to 2023-24 (ESFA DSG tables); high needs
+//! spending 2017-18 to 2024-25 and the DSG balance at 31 March 2024 (DfE
+//! section 251 outturn); the DSG deficit 2019-20 to 2021-22 (DfE's DSG
+//! deficit measure); and the council's Safety Valve agreement or Delivering
+//! Better Value tranche. The table in `authorities/data.rs` is generated
+//! from `data/*.csv` by `tests/authorities.rs`, which fails when the two
+//! disagree. `data/README.md` says where each figure comes from.
 
 mod data;
 
@@ -38,11 +42,48 @@ pub struct Authority {
     pub placements: [u32; 10],
     /// Children with no placement recorded that January.
     pub not_recorded: u32,
-    /// High Needs Block allocation for 2023-24 before deductions, in
-    /// pounds; `None` where the ESFA tables have none (City of London and
-    /// the Isles of Scilly).
-    pub hnb_2023_24: Option<u64>,
+    /// High Needs Block allocation before deductions, in pounds, for
+    /// 2019-20 to 2023-24 (ESFA DSG allocation tables, as held in October
+    /// 2023); `None` where the tables have none (City of London and the
+    /// Isles of Scilly; the new Cumbrian councils before 2023-24).
+    pub hnb_before: [Option<u64>; 5],
+    /// The same after the ESFA's deductions for high needs places it funds
+    /// directly (in academies, free schools and colleges).
+    pub hnb_after: [Option<u64>; 5],
+    /// The DSG cumulative deficit at the end of 2019-20 to 2021-22, in
+    /// pounds (positive is a deficit), back-calculated from DfE's published
+    /// percentage of total DSG: about ±£15,000.
+    pub deficit_estimate: [Option<i64>; 3],
+    /// The DSG balance carried forward at 31 March 2024 (section 251
+    /// outturn 2023-24, line 1.9.3), in pounds, positive a deficit, net of
+    /// any Safety Valve payments received; `None` where not published.
+    pub dsg_balance_2024: Option<i64>,
+    /// High needs net expenditure, section 251 outturn lines 1.2.1 to
+    /// 1.2.13, 2017-18 to 2024-25, in pounds. It leaves out place funding.
+    pub hn_spend: [Option<u64>; 8],
+    /// The council's Safety Valve agreement, if it has one.
+    pub safety_valve: SafetyValve,
+    /// Its Delivering Better Value tranche (1 or 2), or 0.
+    pub dbv_tranche: u8,
 }
+
+/// A council's place in the DfE's Safety Valve programme.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SafetyValve {
+    /// No agreement known (33 of the 38 agreements are listed in the data).
+    No,
+    /// An agreement made in the financial year starting in this year.
+    Signed(u16),
+    /// An agreement whose year is not published in the data.
+    SignedYearUnknown,
+}
+
+/// The first financial year of [`Authority::hnb_before`] (2019-20).
+pub const FIRST_ALLOCATION: u16 = 2019;
+/// The first financial year of [`Authority::hn_spend`] (2017-18).
+pub const FIRST_SPEND: u16 = 2017;
+/// The first financial year of [`Authority::deficit_estimate`] (2019-20).
+pub const FIRST_DEFICIT_ESTIMATE: u16 = 2019;
 
 /// A yearly change in EHCPs that asks for a second look.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -70,23 +111,34 @@ impl Authority {
     /// The January the average growth is measured from: [`GROWTH_YEARS`]
     /// before the latest, or the council's first census if it is newer.
     pub fn growth_from(&self) -> u16 {
-        (LAST_CENSUS - GROWTH_YEARS..LAST_CENSUS)
+        self.growth_from_as_of(LAST_CENSUS)
+    }
+
+    /// The January the average growth to January `census` is measured
+    /// from: [`GROWTH_YEARS`] before it, or the council's first census if
+    /// that is later.
+    pub fn growth_from_as_of(&self, census: u16) -> u16 {
+        (census.saturating_sub(GROWTH_YEARS)..census)
             .find(|&y| self.ehcps_in(y).is_some_and(|n| n > 0))
-            .unwrap_or(LAST_CENSUS)
+            .unwrap_or(census)
     }
 
     /// The compound average yearly growth in EHCPs from
     /// [`Self::growth_from`] to the latest January, to 0.1 points; zero where
     /// there is no history.
     pub fn recent_growth(&self) -> Decimal {
-        let from = self.growth_from();
-        let years = LAST_CENSUS - from;
-        match (self.ehcps_in(from), years) {
-            (Some(start), 1..) if start > 0 => compound_rate(
-                Decimal::from(start),
-                Decimal::from(self.latest()),
-                u32::from(years),
-            ),
+        self.growth_as_of(LAST_CENSUS)
+    }
+
+    /// The same growth as it could be measured in January `census`, from
+    /// the counts published by then.
+    pub fn growth_as_of(&self, census: u16) -> Decimal {
+        let from = self.growth_from_as_of(census);
+        let years = census.saturating_sub(from);
+        match (self.ehcps_in(from), self.ehcps_in(census), years) {
+            (Some(start), Some(end), 1..) if start > 0 => {
+                compound_rate(Decimal::from(start), Decimal::from(end), u32::from(years))
+            }
             _ => Decimal::ZERO,
         }
     }
@@ -110,10 +162,48 @@ impl Authority {
         self.placements.iter().sum()
     }
 
+    /// The High Needs Block allocation before deductions in the financial
+    /// year starting in `year` (2019 for 2019-20), in pounds.
+    pub fn allocation(&self, year: u16) -> Option<u64> {
+        at(&self.hnb_before, year, FIRST_ALLOCATION)
+    }
+
+    /// The ESFA's deductions for directly funded places from the allocation
+    /// in the financial year starting in `year`, in pounds.
+    pub fn deductions(&self, year: u16) -> Option<u64> {
+        let after = at(&self.hnb_after, year, FIRST_ALLOCATION)?;
+        self.allocation(year)?.checked_sub(after)
+    }
+
+    /// High needs net expenditure (section 251 lines 1.2) in the financial
+    /// year starting in `year` (2024 for 2024-25), in pounds.
+    pub fn spend(&self, year: u16) -> Option<u64> {
+        at(&self.hn_spend, year, FIRST_SPEND)
+    }
+
+    /// The DSG balance at the end of the financial year starting in `year`,
+    /// in pounds (positive a deficit), and whether it is an estimate: the
+    /// published outturn for 2023-24, DfE's percentage back-calculated for
+    /// 2019-20 to 2021-22.
+    pub fn balance(&self, year: u16) -> Option<(i64, bool)> {
+        if year == 2023 {
+            return self.dsg_balance_2024.map(|b| (b, false));
+        }
+        at(&self.deficit_estimate, year, FIRST_DEFICIT_ESTIMATE).map(|b| (b, true))
+    }
+
     /// The preset id for this council's national-data scenario.
     pub fn preset_id(&self) -> String {
         format!("{PRESET_PREFIX}{}", self.code)
     }
+}
+
+/// Item `year − first` of `values`.
+fn at<T: Copy>(values: &[Option<T>], year: u16, first: u16) -> Option<T> {
+    values
+        .get(usize::from(year.checked_sub(first)?))
+        .copied()
+        .flatten()
 }
 
 /// Preset ids of councils' national-data scenarios start with this.

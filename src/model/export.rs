@@ -26,16 +26,19 @@ pub fn projection_csv(p: &Projection) -> String {
     for s in Setting::ALL {
         let _ = write!(out, ",spend_{}", s.id());
     }
-    out.push('\n');
+    // What was published for the year (empty where nothing is): beside the
+    // remaining deficit, not part of it.
+    out.push_str(",published_dsg_balance\n");
     for run in [RunKind::Unmitigated, RunKind::Mitigated] {
-        for r in p.run(run) {
-            row(&mut out, run, r);
+        for (y, r) in p.run(run).iter().enumerate() {
+            let published = p.published.get(y).copied().flatten();
+            row(&mut out, run, r, published);
         }
     }
     out
 }
 
-fn row(out: &mut String, run: RunKind, r: &Row<Decimal>) {
+fn row(out: &mut String, run: RunKind, r: &Row<Decimal>, published: Option<Decimal>) {
     let m = csv_money;
     let _ = write!(
         out,
@@ -66,5 +69,5 @@ fn row(out: &mut String, run: RunKind, r: &Row<Decimal>) {
     for (_, s) in r.spend.iter() {
         let _ = write!(out, ",{}", m(*s));
     }
-    out.push('\n');
+    let _ = writeln!(out, ",{}", published.map(m).unwrap_or_default());
 }

@@ -18,6 +18,7 @@
 //! savings.confidence.{complete|on_track|delayed|at_risk}
 //! savings.projects[i].{name|reference|workstream|confidence|savings.YEAR|achieved.YEAR}
 //! agreement.{payments|agreed_path}.YEAR
+//! outturn.dsg_balance.YEAR
 //! about.{authority|notes}
 //! ```
 //!
@@ -173,6 +174,8 @@ pub enum Field {
     Payment(FinYear),
     /// The agreed deficit in a year.
     AgreedPath(FinYear),
+    /// The published DSG balance at the end of a year.
+    PublishedBalance(FinYear),
     /// The authority's name.
     Authority,
     /// Notes.
@@ -405,6 +408,7 @@ impl fmt::Display for Field {
             ),
             Field::Payment(y) => write!(f, "agreement.payments.{y}"),
             Field::AgreedPath(y) => write!(f, "agreement.agreed_path.{y}"),
+            Field::PublishedBalance(y) => write!(f, "outturn.dsg_balance.{y}"),
             Field::Authority => f.write_str("about.authority"),
             Field::Notes => f.write_str("about.notes"),
         }
@@ -516,6 +520,7 @@ fn parse(path: &str) -> Option<Field> {
         }
         ["agreement", "payments", y] => Field::Payment(year(y)?),
         ["agreement", "agreed_path", y] => Field::AgreedPath(year(y)?),
+        ["outturn", "dsg_balance", y] => Field::PublishedBalance(year(y)?),
         ["about", "authority"] => Field::Authority,
         ["about", "notes"] => Field::Notes,
         _ => return None,
@@ -553,7 +558,9 @@ impl Field {
     /// What the field holds and allows.
     pub fn kind(self) -> Kind {
         Kind::Number(match self {
-            Field::OpeningDeficit | Field::AgreedPath(_) => SIGNED_MONEY,
+            Field::OpeningDeficit | Field::AgreedPath(_) | Field::PublishedBalance(_) => {
+                SIGNED_MONEY
+            }
             Field::ProjectSaving(..) | Field::ProjectAchieved(..) => SIGNED_MONEY,
             Field::Hnb(p)
             | Field::SchoolsBlock(p)
@@ -680,6 +687,7 @@ impl Field {
             ),
             Field::Payment(y) => format!("The DfE payment in {y}"),
             Field::AgreedPath(y) => format!("The agreed deficit in {y}"),
+            Field::PublishedBalance(y) => format!("The published DSG balance at the end of {y}"),
             Field::Authority => "The authority's name".into(),
             Field::Notes => "Notes".into(),
         }
@@ -732,6 +740,7 @@ impl Field {
             Field::ProjectConfidence(i) => s.savings.projects.get(i)?.confidence,
             Field::Payment(y) => s.agreement.payments.get(&y).copied(),
             Field::AgreedPath(y) => s.agreement.agreed_path.get(&y).copied(),
+            Field::PublishedBalance(y) => s.outturn.dsg_balance.get(&y).copied(),
             Field::ContributionName(_)
             | Field::OtherSpendName(_)
             | Field::ProjectText(..)
@@ -831,6 +840,7 @@ impl Field {
                 .get_or_insert(Decimal::ZERO),
             Field::Payment(y) => s.agreement.payments.entry(y).or_insert(Decimal::ZERO),
             Field::AgreedPath(y) => s.agreement.agreed_path.entry(y).or_insert(Decimal::ZERO),
+            Field::PublishedBalance(y) => s.outturn.dsg_balance.entry(y).or_insert(Decimal::ZERO),
             Field::ContributionName(_)
             | Field::OtherSpendName(_)
             | Field::ProjectText(..)
@@ -872,6 +882,7 @@ impl Field {
             Field::ProjectAchieved(i, _) => s.savings.projects.get_mut(i).map(|p| &mut p.achieved),
             Field::Payment(_) => Some(&mut s.agreement.payments),
             Field::AgreedPath(_) => Some(&mut s.agreement.agreed_path),
+            Field::PublishedBalance(_) => Some(&mut s.outturn.dsg_balance),
             _ => None,
         };
         match (map, self.year()) {
@@ -894,7 +905,8 @@ impl Field {
             | Field::ProjectSaving(_, y)
             | Field::ProjectAchieved(_, y)
             | Field::Payment(y)
-            | Field::AgreedPath(y) => Some(y),
+            | Field::AgreedPath(y)
+            | Field::PublishedBalance(y) => Some(y),
             _ => None,
         }
     }

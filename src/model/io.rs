@@ -22,9 +22,9 @@ use serde_json::{Map, Value};
 use super::field::{Bounds, Field, Mix, Part, ProjectText, Rate, Run};
 use super::format::{lower_first, quote};
 use super::scenario::{
-    About, Agreement, Baseline, ByYear, Demand, Growth, Income, Line, Placement, Placements,
-    Places, Project, SCENARIO_VERSION, SavingsPlan, Scenario, Series, Source, SourceKind, Status,
-    StatusConfidence, Transfer,
+    About, Agreement, Baseline, ByYear, Demand, Growth, Income, Line, Outturn, Placement,
+    Placements, Places, Project, SCENARIO_VERSION, SavingsPlan, Scenario, Series, Source,
+    SourceKind, Status, StatusConfidence, Transfer,
 };
 use super::setting::{PerSetting, Setting};
 use super::validate::{MAX_ITEMS, MAX_SOURCES, MAX_YEARS, Problem, validate};
@@ -770,6 +770,7 @@ impl Reader {
             "savings",
             "agreement",
             "baseline",
+            "outturn",
             "sources",
         ];
         let top = At {
@@ -847,6 +848,7 @@ impl Reader {
                 Baseline { growth }
             }
         };
+        let outturn = self.outturn(Self::get(m, "outturn"), &labels);
         let sources = self.sources(Self::get(m, "sources"));
         Scenario {
             version,
@@ -859,7 +861,32 @@ impl Reader {
             savings,
             agreement,
             baseline,
+            outturn,
             sources,
+        }
+    }
+
+    fn outturn(&mut self, v: Option<&Value>, s: &Labels) -> Outturn {
+        let Some(v) = v else {
+            return Outturn::default();
+        };
+        let at = At {
+            path: "outturn",
+            what: "The published figures",
+        };
+        let Some(m) = self.object(v, at, &["dsg_balance"]) else {
+            return Outturn::default();
+        };
+        Outturn {
+            dsg_balance: self.by_year(
+                Self::get(m, "dsg_balance"),
+                At {
+                    path: "outturn.dsg_balance",
+                    what: "The published DSG balances",
+                },
+                &Field::PublishedBalance,
+                &|f| s.label(f),
+            ),
         }
     }
 
@@ -876,7 +903,14 @@ impl Reader {
         let Some(m) = self.object(
             v,
             at,
-            &["authority", "first_year", "years", "agreement_end", "notes"],
+            &[
+                "authority",
+                "first_year",
+                "years",
+                "agreement_end",
+                "notes",
+                "code",
+            ],
         ) else {
             return fallback;
         };
@@ -930,12 +964,22 @@ impl Reader {
             },
             false,
         );
+        let code = self.text(
+            m,
+            "code",
+            At {
+                path: "about.code",
+                what: "The council's ONS code",
+            },
+            false,
+        );
         About {
             authority,
             first_year,
             years,
             agreement_end,
             notes,
+            code,
         }
     }
 
@@ -1635,6 +1679,7 @@ fn stand_in() -> Scenario {
             years: 1,
             agreement_end: year,
             notes: String::new(),
+            code: String::new(),
         },
         opening_deficit: Decimal::ZERO,
         income: Income {
@@ -1658,6 +1703,7 @@ fn stand_in() -> Scenario {
         baseline: Baseline {
             growth: Growth::default(),
         },
+        outturn: Outturn::default(),
         sources: BTreeMap::new(),
     }
 }

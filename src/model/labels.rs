@@ -172,6 +172,7 @@ fn words(s: &Scenario, path: &str) -> String {
             }
             _ => rest_of(&[], "Savings"),
         },
+        "outturn" => "Published DSG balance at the end of the year".into(),
         "agreement" => rest_of(
             &[
                 ("payments", "DfE payment"),

@@ -41,6 +41,8 @@ pub struct Preset {
     pub name: Cow<'static, str>,
     /// One sentence on where it comes from.
     pub summary: Cow<'static, str>,
+    /// The council's ONS code, for a council's preset.
+    pub code: Option<&'static str>,
     build: Build,
 }
 
@@ -54,7 +56,13 @@ impl Preset {
     /// Builds the scenario.
     pub fn scenario(&self) -> Scenario {
         match self.build {
-            Build::Fixed(f) => f(),
+            Build::Fixed(f) => {
+                let mut s = f();
+                if let Some(code) = self.code {
+                    s.about.code = code.to_string();
+                }
+                s
+            }
             Build::Council(a) => council::scenario(a),
         }
     }
@@ -71,8 +79,9 @@ impl Preset {
     pub fn of_council(a: &'static Authority) -> Self {
         Preset {
             id: Cow::Owned(a.preset_id()),
-            name: Cow::Owned(format!("{}: national data", a.name)),
+            name: Cow::Owned(format!("{}: published data", a.name)),
             summary: Cow::Owned(council::summary(a)),
+            code: Some(a.code),
             build: Build::Council(a),
         }
     }
@@ -82,12 +91,14 @@ const fn fixed(
     id: &'static str,
     name: &'static str,
     summary: &'static str,
+    code: Option<&'static str>,
     build: fn() -> Scenario,
 ) -> Preset {
     Preset {
         id: Cow::Borrowed(id),
         name: Cow::Borrowed(name),
         summary: Cow::Borrowed(summary),
+        code,
         build: Build::Fixed(build),
     }
 }
@@ -101,36 +112,42 @@ pub static PRESETS: [Preset; 6] = [
         "average",
         "An average English authority (illustrative)",
         "National figures divided by England's 153 authorities, with illustrative costs and plan.",
+        None,
         average::scenario,
     ),
     fixed(
         "haringey",
         "Haringey: from its Safety Valve papers",
         "Haringey's 2023-24 position statement: 16 costed projects and the £29.9m agreement.",
+        Some("E09000014"),
         haringey::scenario,
     ),
     fixed(
         "southwark",
         "Southwark: from its Safety Valve papers",
         "Southwark's November 2024 update: its unmitigated and mitigated forecasts and DfE payments.",
+        Some("E09000028"),
         southwark::scenario,
     ),
     fixed(
         "isle-of-wight",
         "Isle of Wight: from its Safety Valve papers",
         "Isle of Wight's May 2024 monitoring return: 9% then 4.5% growth and new island places.",
+        Some("E06000046"),
         isle_of_wight::scenario,
     ),
     fixed(
         "wokingham",
         "Wokingham: from its Safety Valve papers",
         "Wokingham's March 2024 scrutiny update: a 0.5% Schools Block transfer and 240 free school places.",
+        Some("E06000041"),
         wokingham::scenario,
     ),
     fixed(
         "medway",
         "Medway: from its Safety Valve papers",
         "Medway's November 2022 plan: its EHCP projection and placement mix to 2025-26.",
+        Some("E06000035"),
         medway::scenario,
     ),
 ];
@@ -227,6 +244,7 @@ impl Builder {
                     years,
                     agreement_end: year(agreement_end),
                     notes: String::new(),
+                    code: String::new(),
                 },
                 opening_deficit: Decimal::ZERO,
                 income: Income {
@@ -250,6 +268,7 @@ impl Builder {
                 baseline: Baseline {
                     growth: Growth::default(),
                 },
+                outturn: Default::default(),
                 sources: Default::default(),
             },
         };

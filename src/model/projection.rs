@@ -149,6 +149,11 @@ pub struct Projection {
     pub unmitigated: Vec<Row<Decimal>>,
     /// The plan.
     pub mitigated: Vec<Row<Decimal>>,
+    /// The published DSG balance at the end of each year, where there is
+    /// one (the scenario's outturn): what happened, beside the plan's
+    /// remaining deficit. Not computed; carried through for the page, the
+    /// CSV and the words.
+    pub published: Vec<Option<Decimal>>,
 }
 
 impl Projection {
@@ -170,6 +175,11 @@ pub fn project(s: &Scenario) -> Result<Projection, Vec<Problem>> {
     Ok(Projection {
         unmitigated: simulate(&levers(s, RunKind::Unmitigated)),
         mitigated: simulate(&levers(s, RunKind::Mitigated)),
+        published: s
+            .about
+            .years()
+            .map(|y| s.outturn.dsg_balance.get(&y).copied())
+            .collect(),
     })
 }
 

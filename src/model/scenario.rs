@@ -44,6 +44,10 @@ pub struct Scenario {
     pub agreement: Agreement,
     /// The "do nothing" levers for the unmitigated forecast.
     pub baseline: Baseline,
+    /// Figures already published for years of the projection, shown beside
+    /// it (never used to compute it).
+    #[serde(skip_serializing_if = "Outturn::is_empty")]
+    pub outturn: Outturn,
     /// Where each figure came from, keyed by field path (see
     /// [`Scenario::source_of`]).
     pub sources: BTreeMap<String, Source>,
@@ -63,6 +67,10 @@ pub struct About {
     /// Free text shown with the scenario.
     #[serde(skip_serializing_if = "String::is_empty")]
     pub notes: String,
+    /// The council's ONS code (`E09000014`), where the scenario is a
+    /// council's: the page then shows the council's published history.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub code: String,
 }
 
 impl About {
@@ -344,6 +352,25 @@ pub struct Agreement {
     /// The agreed (published mitigated) cumulative deficit per year.
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     pub agreed_path: ByYear,
+}
+
+/// Published results for years of the projection: what happened, to set
+/// beside what the plan expected.
+#[derive(Clone, Debug, PartialEq, Default, Serialize)]
+pub struct Outturn {
+    /// The DSG balance carried forward at the end of each year (section 251
+    /// outturn, line 1.9.3), positive a deficit. It covers the whole DSG and
+    /// is net of any Safety Valve payments received, so it compares with
+    /// the remaining deficit.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub dsg_balance: ByYear,
+}
+
+impl Outturn {
+    /// Whether nothing is published.
+    pub fn is_empty(&self) -> bool {
+        self.dsg_balance.is_empty()
+    }
 }
 
 /// The "do nothing" version of the levers. The unmitigated forecast uses

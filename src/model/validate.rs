@@ -161,6 +161,15 @@ fn structure(s: &Scenario, push: &mut impl FnMut(String, String)) {
         );
     }
     let a = &s.about;
+    if a.code.len() > 20 {
+        push(
+            "about.code".into(),
+            format!(
+                "The council's ONS code must be at most 20 characters, like E09000014 (it is {})",
+                super::format::quote(&a.code)
+            ),
+        );
+    }
     let in_horizon = |path: &str, what: &str, y: FinYear, push: &mut dyn FnMut(String, String)| {
         if a.index_of(y).is_none() {
             push(

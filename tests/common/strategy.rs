@@ -123,7 +123,7 @@ prop_compose! {
         let _ = years_list;
         Scenario {
             version: SCENARIO_VERSION,
-            about: About { authority: "Test".into(), first_year: first, years, agreement_end: end, notes: String::new() },
+            about: About { authority: "Test".into(), first_year: first, years, agreement_end: end, notes: String::new(), code: String::new() },
             opening_deficit: d0,
             income: Income {
                 hnb,
@@ -137,6 +137,7 @@ prop_compose! {
             savings: SavingsPlan { projects, confidence: StatusConfidence::default() },
             agreement: Agreement { payments, conditional, agreed_path: agreed },
             baseline: Baseline { growth: base_growth },
+            outturn: Default::default(),
             sources: Default::default(),
         }
     }
