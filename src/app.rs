@@ -40,8 +40,8 @@ use self::errors::ErrorSummary;
 use self::picker::PresetPicker;
 use self::print::PrintView;
 use self::results::{
-    Analysis, DeficitChart, Headline, Meaning, Parents, ResultProps, StackChart, StackKind,
-    YearTable,
+    Analysis, DeficitChart, Headline, History, Meaning, Parents, ResultProps, StackChart,
+    StackKind, YearTable,
 };
 use self::state::{Action, Notice, State};
 use self::tools::Tools;
@@ -428,7 +428,8 @@ pub fn App(p: &AppProps) -> Html {
                         if let Some(r) = results.clone() {
                             <Headline of={r.clone()} extra_from={st.extra_from} />
                             if !*parents {
-                                <DeficitChart ..r />
+                                <DeficitChart ..r.clone() />
+                                <History code={r.scenario.about.code.clone()} />
                             }
                         }
                         <p class="visually-hidden" role="status" id="announce">{ announcement }</p>
@@ -477,7 +478,7 @@ pub fn App(p: &AppProps) -> Html {
                         <a href="pages/method.html">{ "How the calculator works" }</a>
                         <a href="pages/accessibility.html">{ "Accessibility statement" }</a>
                         <p class="footer__licence" id="licence">
-                            { "Council figures: DfE, Education, health and care plans (SEN2), 2025, and ESFA Dedicated Schools Grant allocations, 2023-24. Contains public sector information licensed under the " }
+                            { "Council figures: DfE, Education, health and care plans (SEN2), 2025; ESFA Dedicated Schools Grant allocations, 2019-20 to 2023-24; DfE, LA and school expenditure (section 251 outturn), 2017-18 to 2024-25; DfE, Dedicated schools grant: very high deficit intervention. Contains public sector information licensed under the " }
                             <a href="https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/" rel="license noopener">{ "Open Government Licence v3.0" }</a>
                             { "." }
                         </p>

@@ -387,34 +387,38 @@ fn programmes_are_named() {
     let haringey = presets::find("la:E09000014").unwrap();
     assert!(
         haringey
-            .summary
+            .summary()
             .contains("a Safety Valve agreement made in 2022-23"),
         "{}",
-        haringey.summary
+        haringey.summary()
     );
     assert!(
         haringey
-            .summary
+            .summary()
             .contains("Its Safety Valve papers are also a preset")
     );
     let bristol = presets::find("la:E06000023").unwrap();
     assert!(
         bristol
-            .summary
+            .summary()
             .contains("Safety Valve agreement made in 2023-24")
     );
     assert!(
         bristol
-            .summary
+            .summary()
             .contains("Delivering Better Value (tranche 1")
     );
     let herts = presets::find("la:E10000015").unwrap();
-    assert!(!herts.summary.contains("Safety Valve"), "{}", herts.summary);
+    assert!(
+        !herts.summary().contains("Safety Valve"),
+        "{}",
+        herts.summary()
+    );
     assert!(
         herts
-            .summary
+            .summary()
             .contains("a DSG surplus of £1.5m at 31 March 2024"),
         "{}",
-        herts.summary
+        herts.summary()
     );
 }

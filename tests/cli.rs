@@ -44,7 +44,7 @@ fn lists_presets_one_a_line() {
     for (p, (id, name)) in PRESETS.iter().zip(&lines) {
         assert_eq!((id.as_str(), name.as_str()), (&*p.id, &*p.name));
     }
-    assert!(lines.contains(&("la:E09000014".into(), "Haringey: national data".into())));
+    assert!(lines.contains(&("la:E09000014".into(), "Haringey: published data".into())));
     for (id, _) in &lines {
         assert!(presets::find(id).is_some(), "{id}");
     }

@@ -66,7 +66,10 @@ async fn every_preset_renders_headline_charts_and_table() {
         ] {
             assert!(html.contains(&format!("id=\"{id}\"")), "{}: {id}", p.id);
         }
-        assert_eq!(html.matches("role=\"img\"").count(), 3, "{}", p.id);
+        // The deficit, spending and children charts, and for a council its
+        // history.
+        let charts = if s.about.code.is_empty() { 3 } else { 4 };
+        assert_eq!(html.matches("role=\"img\"").count(), charts, "{}", p.id);
         assert!(
             html.contains(
                 "<desc id=\"deficit-svg-desc\">Without the plan the cumulative deficit goes from"
@@ -201,4 +204,29 @@ async fn typed_names_and_notices_are_text_not_markup() {
     );
     assert!(!html.contains("<script>alert"));
     assert!(html.contains("&lt;img src=x onerror=alert(1)&gt;"));
+}
+
+#[tokio::test]
+async fn a_council_opens_at_its_own_balance_with_its_history() {
+    let herts = render(State::preset("la:E10000015").unwrap()).await;
+    let t = text(&herts);
+    assert!(
+        t.contains("Before 2024-25 it had £1.5m in hand from earlier years (a surplus)."),
+        "{t}"
+    );
+    assert!(herts.contains("id=\"history-chart\""));
+    assert!(t.contains("What has happened so far: Hertfordshire, 2017-18 to 2024-25"));
+    assert!(t.contains("At 31 March 2024 its DSG balance was a surplus of £1.5m."));
+}
+
+#[tokio::test]
+async fn a_paper_preset_shows_the_plan_beside_what_happened() {
+    let html = render(State::preset("southwark").unwrap()).await;
+    let t = text(&html);
+    assert!(
+        t.contains("What happened: at the end of 2023-24 the council's published DSG balance was a deficit of £8.7m, £3.4m below the agreed path (£12.1m after the DfE's payments)"),
+        "{t}"
+    );
+    assert!(html.contains("Published balance (what happened)"));
+    assert!(html.contains("marker marker--published"));
 }

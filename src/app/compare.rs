@@ -196,6 +196,7 @@ pub fn Compare(p: &CompareProps) -> Html {
             .collect(),
         class,
         markers: true,
+        points_only: false,
     };
     let lines = vec![
         line(

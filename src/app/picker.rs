@@ -11,7 +11,8 @@ use super::browser;
 use super::context::use_dispatch;
 use super::state::Action;
 use crate::model::authorities::{self, AUTHORITIES};
-use crate::model::presets::{self, PRESETS};
+use crate::model::presets::council::programme_tag;
+use crate::model::presets::{self, PRESETS, Preset};
 
 /// One thing the picker offers.
 #[derive(Clone, Debug, PartialEq)]
@@ -22,29 +23,27 @@ pub struct Choice {
     pub name: String,
     /// The council's ONS code, if it is a council.
     pub code: Option<&'static str>,
+    /// The council's programme ("Safety Valve 2022-23"), if it is in one.
+    pub tag: Option<String>,
 }
 
 /// Everything the picker offers: the average authority and the seed
 /// councils first, then every council's DfE data by name.
 pub fn choices() -> Vec<Choice> {
-    let seeds = PRESETS.iter().map(|p| {
-        let council = p.name.split(':').next().unwrap_or_default();
-        Choice {
-            id: p.id.to_string(),
-            name: p.name.to_string(),
-            code: AUTHORITIES
-                .iter()
-                .find(|a| a.name == council)
-                .map(|a| a.code),
-        }
+    let seeds = PRESETS.iter().map(|p| Choice {
+        id: p.id.to_string(),
+        name: p.name.to_string(),
+        code: p.code,
+        tag: None,
     });
     let mut councils: Vec<_> = AUTHORITIES.iter().collect();
     crate::model::order::sort_small_by_key(&mut councils, |a| a.name);
     seeds
         .chain(councils.into_iter().map(|a| Choice {
             id: a.preset_id(),
-            name: format!("{}: national data", a.name),
+            name: Preset::of_council(a).name.to_string(),
             code: Some(a.code),
+            tag: programme_tag(a),
         }))
         .collect()
 }
@@ -262,13 +261,16 @@ pub fn PresetPicker(p: &PickerProps) -> Html {
                             if let Some(code) = c.code {
                                 <span class="combo__code">{ format!(" {code}") }</span>
                             }
+                            if let Some(tag) = &c.tag {
+                                <span class="tag tag--programme">{ format!(" {tag}") }</span>
+                            }
                         </li>
                     }
                 }) }
             </ul>
             <p class="visually-hidden" role="status">{ status }</p>
             <p class="picker__summary" id="preset-summary">
-                { current.as_ref().map(|x| x.summary.to_string()).unwrap_or_default() }
+                { current.as_ref().map(|x| x.summary().to_string()).unwrap_or_default() }
             </p>
         </div>
     }
@@ -301,7 +303,7 @@ mod tests {
     fn haringey_both_ways_by_name_or_code() {
         let want = vec![
             "Haringey: from its Safety Valve papers".to_string(),
-            "Haringey: national data".to_string(),
+            "Haringey: published data".to_string(),
         ];
         assert_eq!(names("harin"), want);
         assert_eq!(names("E09000014"), want);
@@ -311,8 +313,8 @@ mod tests {
     #[test]
     fn start_of_name_comes_before_a_later_word() {
         let found = names("york");
-        assert_eq!(found[0], "York: national data");
-        assert!(found.contains(&"North Yorkshire: national data".to_string()));
+        assert_eq!(found[0], "York: published data");
+        assert!(found.contains(&"North Yorkshire: published data".to_string()));
         assert!(names("st helens")[0].starts_with("St. Helens"));
         assert!(names("qqq").is_empty());
     }

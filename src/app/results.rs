@@ -4,6 +4,7 @@
 mod analysis;
 mod deficit;
 mod headline;
+mod history;
 mod meaning;
 mod stack;
 mod table;
@@ -11,6 +12,7 @@ mod table;
 pub use analysis::Analysis;
 pub use deficit::{DeficitChart, Line, LineChart};
 pub use headline::{Headline, HeadlineProps};
+pub use history::History;
 pub use meaning::{Meaning, Parents};
 pub use stack::{StackChart, StackKind};
 pub use table::YearTable;

@@ -39,8 +39,9 @@ pub struct Preset {
     pub id: Cow<'static, str>,
     /// Name in the picker.
     pub name: Cow<'static, str>,
-    /// One sentence on where it comes from.
-    pub summary: Cow<'static, str>,
+    /// One sentence on where it comes from (a council's is written when
+    /// asked for: see [`Preset::summary`]).
+    summary: Cow<'static, str>,
     /// The council's ONS code, for a council's preset.
     pub code: Option<&'static str>,
     build: Build,
@@ -58,12 +59,25 @@ impl Preset {
         match self.build {
             Build::Fixed(f) => {
                 let mut s = f();
-                if let Some(code) = self.code {
-                    s.about.code = code.to_string();
+                if let Some(a) = self.code.and_then(authorities::find) {
+                    s.about.code = a.code.to_string();
+                    published_outturn(&mut s, a);
                 }
                 s
             }
-            Build::Council(a) => council::scenario(a),
+            Build::Council(a) => {
+                let mut s = council::scenario(a);
+                published_outturn(&mut s, a);
+                s
+            }
+        }
+    }
+
+    /// A few sentences on where it comes from, for the picker.
+    pub fn summary(&self) -> Cow<'static, str> {
+        match self.build {
+            Build::Fixed(_) => self.summary.clone(),
+            Build::Council(a) => Cow::Owned(council::summary(a)),
         }
     }
 
@@ -80,7 +94,7 @@ impl Preset {
         Preset {
             id: Cow::Owned(a.preset_id()),
             name: Cow::Owned(format!("{}: published data", a.name)),
-            summary: Cow::Owned(council::summary(a)),
+            summary: Cow::Borrowed(""),
             code: Some(a.code),
             build: Build::Council(a),
         }
@@ -101,6 +115,28 @@ const fn fixed(
         code,
         build: Build::Fixed(build),
     }
+}
+
+/// The council's published DSG balance for each year of `s` it has one
+/// for, as the plan's outturn, with its source.
+fn published_outturn(s: &mut Scenario, a: &Authority) {
+    // Only the section 251 outturn: the earlier figures are estimates.
+    let Some(balance) = a.dsg_balance_2024 else {
+        return;
+    };
+    let year = FinYear::new(2023).unwrap_or(FinYear::MIN);
+    s.outturn.dsg_balance.insert(year, Decimal::from(balance));
+    s.sources.insert(
+        "outturn.dsg_balance".into(),
+        Source::new(
+            SourceKind::Data,
+            format!(
+                "{}'s DSG balance carried forward at 31 March 2024 ({}, 2023-24, line 1.9.3; positive a deficit). It covers the whole DSG and is net of any Safety Valve payments received, so it compares with the remaining deficit.",
+                a.name,
+                council::S251
+            ),
+        ),
+    );
 }
 
 /// The preset loaded when nothing else is asked for.

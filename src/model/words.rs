@@ -40,7 +40,14 @@ pub fn what_this_means(s: &Scenario, p: &Projection) -> Vec<String> {
             first.year,
             millions(s.opening_deficit)
         ));
+    } else if s.opening_deficit < Decimal::ZERO {
+        out.push(format!(
+            "Overspending adds up from year to year. Before {} it had {} in hand from earlier years (a surplus).",
+            first.year,
+            millions(-s.opening_deficit)
+        ));
     }
+    out.extend(beside_published(p));
     out.push(format!(
         "If nothing changed, it would owe {} by the end of {end}.",
         millions(sum.unmitigated_at_end)
@@ -66,6 +73,57 @@ pub fn what_this_means(s: &Scenario, p: &Projection) -> Vec<String> {
         ));
     }
     out
+}
+
+/// A balance in words: "a deficit of £8.7m", "a surplus of £1.5m".
+fn balance_words(d: Decimal) -> String {
+    if d < Decimal::ZERO {
+        format!("a surplus of {}", millions(-d))
+    } else {
+        format!("a deficit of {}", millions(d))
+    }
+}
+
+/// How far `a` is from `b`, in words: "£3.4m below", "£0.2m above".
+fn difference_words(a: Decimal, b: Decimal) -> String {
+    let d = a - b;
+    if d < Decimal::ZERO {
+        format!("{} below", millions(-d))
+    } else {
+        format!("{} above", millions(d))
+    }
+}
+
+/// The plan beside what happened: for each year of the projection with a
+/// published DSG balance, that balance beside the agreed path (where there
+/// is one) and beside the remaining deficit this scenario projects. The
+/// published balance is net of the DfE's payments, so it is set beside the
+/// agreed path less the payments due by then (the papers' "remaining
+/// deficit").
+pub fn beside_published(p: &Projection) -> Vec<String> {
+    let mut due = Decimal::ZERO;
+    p.mitigated
+        .iter()
+        .zip(&p.published)
+        .filter_map(|(r, published)| {
+            due += r.sv_due;
+            let b = (*published)?;
+            let agreed = r.agreed.map_or(String::new(), |a| {
+                let net = a - due;
+                format!(
+                    ", {} the agreed path ({} after the DfE's payments)",
+                    difference_words(b, net),
+                    millions(net)
+                )
+            });
+            Some(format!(
+                "What happened: at the end of {} the council's published DSG balance was {}{agreed}; this scenario has {} for that year.",
+                r.year,
+                balance_words(b),
+                millions(r.remaining_deficit)
+            ))
+        })
+        .collect()
 }
 
 /// One kind of setting for the parents' view: children in it in the first

@@ -26,6 +26,8 @@ pub struct Line {
     pub class: &'static str,
     /// Whether each value has a marker.
     pub markers: bool,
+    /// Points only, with no line between them (published figures).
+    pub points_only: bool,
 }
 
 /// The deficit chart with its legend, description and table view.
@@ -45,6 +47,7 @@ pub fn DeficitChart(p: &ResultProps) -> Html {
                 .collect(),
             class: "line line--unmitigated",
             markers: false,
+            points_only: false,
         },
         Line {
             key: "mitigated",
@@ -57,6 +60,7 @@ pub fn DeficitChart(p: &ResultProps) -> Html {
                 .collect(),
             class: "line line--mitigated",
             markers: false,
+            points_only: false,
         },
         Line {
             key: "remaining",
@@ -69,6 +73,7 @@ pub fn DeficitChart(p: &ResultProps) -> Html {
                 .collect(),
             class: "line line--remaining",
             markers: true,
+            points_only: false,
         },
     ];
     if pr.mitigated.iter().any(|r| r.agreed.is_some()) {
@@ -79,6 +84,18 @@ pub fn DeficitChart(p: &ResultProps) -> Html {
             values: pr.mitigated.iter().map(|r| r.agreed).collect(),
             class: "line line--agreed",
             markers: false,
+            points_only: false,
+        });
+    }
+    if pr.published.iter().any(Option::is_some) {
+        lines.push(Line {
+            key: "published",
+            name: "Published balance (what happened)".into(),
+            short: "Published".into(),
+            values: pr.published.clone(),
+            class: "line line--published",
+            markers: true,
+            points_only: true,
         });
     }
     let first = years.first().cloned().unwrap_or_default();
@@ -96,12 +113,21 @@ pub fn DeficitChart(p: &ResultProps) -> Html {
             _ => String::new(),
         }
     };
-    let desc = format!(
+    let mut desc = format!(
         "Without the plan the cumulative deficit goes {}. With the plan it goes {}. After DfE payments the remaining deficit goes {}.",
         describe(&pr.unmitigated, |r| r.cumulative_deficit),
         describe(&pr.mitigated, |r| r.cumulative_deficit),
         describe(&pr.mitigated, |r| r.remaining_deficit),
     );
+    for (r, b) in pr.mitigated.iter().zip(&pr.published) {
+        if let Some(b) = b {
+            desc.push_str(&format!(
+                " The published balance at the end of {} was {}.",
+                r.year,
+                millions_dp(*b, 1)
+            ));
+        }
+    }
     html! {
         <LineChart id="deficit" title={format!("Cumulative deficit, {first} to {last}")} {desc}
             table_label="Cumulative deficit by year" lines={Rc::new(lines)} years={Rc::new(years)} />
@@ -181,7 +207,9 @@ pub fn LineChart(p: &LineChartProps) -> Html {
             <ul class="legend" aria-hidden="true">
                 { for lines.iter().map(|l| html! {
                     <li class="legend__item">
-                        <svg class="legend__swatch" width="36" height="12" viewBox="0 0 36 12" focusable="false"><path class={l.class} d="M2,6 L34,6" /></svg>
+                        <svg class="legend__swatch" width="36" height="12" viewBox="0 0 36 12" focusable="false">
+                            if l.points_only { <path class="marker marker--published" d="M18,0 l6,6 l-6,6 l-6,-6 z" /> } else { <path class={l.class} d="M2,6 L34,6" /> }
+                        </svg>
                         { l.name.clone() }
                     </li>
                 }) }
@@ -207,13 +235,21 @@ pub fn LineChart(p: &LineChartProps) -> Html {
                 </g>
                 { for lines.iter().zip(&label_ys).map(|(l, ly)| html! {
                     <g class={format!("series series--{}", l.key)}>
-                        <path class={l.class} d={path(l)} />
+                        if !l.points_only { <path class={l.class} d={path(l)} /> }
                         if l.markers {
-                            { for l.values.iter().enumerate().filter_map(|(i, v)| v.map(|v| (i, v))).map(|(i, v)| html! {
-                                <circle class="marker" cx={format!("{:.1}", frame.x(i, n))} cy={format!("{:.1}", scale.y(&frame, in_millions(v)))} r="4" />
+                            { for l.values.iter().enumerate().filter_map(|(i, v)| v.map(|v| (i, v))).map(|(i, v)| {
+                                let (x, y) = (frame.x(i, n), scale.y(&frame, in_millions(v)));
+                                if l.points_only {
+                                    // A diamond, unlike the plan's round markers.
+                                    html! { <path class="marker marker--published" d={format!("M{:.1},{:.1} l7,7 l-7,7 l-7,-7 z", x, y - 7.0)} /> }
+                                } else {
+                                    html! { <circle class="marker" cx={format!("{x:.1}")} cy={format!("{y:.1}")} r="4" /> }
+                                }
                             }) }
                         }
-                        <text class="line-label" x={format!("{:.1}", frame.left + frame.plot_width() + 8.0)} y={format!("{:.1}", ly + 4.0)}>{ l.short.clone() }</text>
+                        if !l.points_only {
+                            <text class="line-label" x={format!("{:.1}", frame.left + frame.plot_width() + 8.0)} y={format!("{:.1}", ly + 4.0)}>{ l.short.clone() }</text>
+                        }
                     </g>
                 }) }
             </svg>

@@ -12,7 +12,7 @@ use crate::model::words::{settings_story, what_this_means};
 pub fn Meaning(p: &ResultProps) -> Html {
     let sentences = what_this_means(&p.scenario, &p.projection);
     html! {
-        <section class="meaning" aria-labelledby="meaning-title">
+        <section class="meaning" id="meaning" aria-labelledby="meaning-title">
             <h2 id="meaning-title" class="section-title">{ "What this means" }</h2>
             <ul class="meaning__list">
                 { for sentences.into_iter().map(|s| html! { <li>{ s }</li> }) }

@@ -10,10 +10,13 @@ use crate::model::format::{count, csv_money, millions_dp};
 pub fn YearTable(p: &ResultProps) -> Html {
     let pr = &p.projection;
     let m = |d| millions_dp(d, 2);
+    let published = pr.published.iter().any(Option::is_some);
     html! {
         <section class="year-table" aria-labelledby="year-table-title">
             <h2 id="year-table-title" class="section-title">{ "Year by year" }</h2>
-            <p class="hint">{ "£ million. Savings are counted after delivery confidence. The remaining deficit is the cumulative deficit less every DfE payment received so far." }</p>
+            <p class="hint">{ "£ million. Savings are counted after delivery confidence. The remaining deficit is the cumulative deficit less every DfE payment received so far." }
+                if published { { " The published balance is the council's DSG balance at the end of the year as published (section 251 outturn): it covers the whole DSG, net of DfE payments received, so it compares with the remaining deficit." } }
+            </p>
             <div class="table-wrap" tabindex="0" role="region" aria-labelledby="year-table-title">
                 <table class="table" id="year-table">
                     <thead><tr>
@@ -27,9 +30,10 @@ pub fn YearTable(p: &ResultProps) -> Html {
                         <th scope="col" class="num">{ "Deficit with the plan" }</th>
                         <th scope="col" class="num">{ "DfE payment" }</th>
                         <th scope="col" class="num">{ "Remaining deficit" }</th>
+                        if published { <th scope="col" class="num">{ "Published balance (what happened)" }</th> }
                     </tr></thead>
                     <tbody>
-                        { for pr.mitigated.iter().zip(&pr.unmitigated).map(|(r, u)| html! {
+                        { for pr.mitigated.iter().zip(&pr.unmitigated).enumerate().map(|(y, (r, u))| html! {
                             <tr>
                                 <th scope="row">{ r.year.to_string() }</th>
                                 <td class="num">{ count(r.ehcps) }</td>
@@ -44,6 +48,9 @@ pub fn YearTable(p: &ResultProps) -> Html {
                                     if r.sv_withheld { <span class="tag tag--red">{ " withheld" }</span> }
                                 </td>
                                 <td class="num" data-pounds={csv_money(r.remaining_deficit)}>{ m(r.remaining_deficit) }</td>
+                                if published {
+                                    <td class="num">{ pr.published.get(y).copied().flatten().map_or_else(|| "–".to_string(), m) }</td>
+                                }
                             </tr>
                         }) }
                     </tbody>

@@ -47,7 +47,7 @@ use crate::model::scenario::{Growth, Scenario, Series, SourceKind::*};
 use crate::model::setting::Setting;
 
 /// Where the allocation comes from, for the page's attribution.
-pub const DSG: &str = "ESFA Dedicated Schools Grant allocations, 2023-24 (as held in October 2023, via DfE's SEND and AP inclusion dashboard)";
+pub const DSG: &str = "ESFA Dedicated Schools Grant allocation tables, as held in October 2023, via DfE's SEND and AP inclusion dashboard";
 /// Where the outturn comes from.
 pub const S251: &str = "DfE, LA and school expenditure (section 251 outturn)";
 /// The place funding for a maintained place (DfE high needs funding

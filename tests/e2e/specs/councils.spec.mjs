@@ -17,7 +17,7 @@ test('the picker finds a council as you type its name or code, by keyboard', asy
   await page.keyboard.press('Control+A');
   await page.keyboard.type('E09000014');
   await expect(box(page)).toHaveAttribute('aria-expanded', 'true');
-  await expect(options(page)).toHaveText([/^Haringey: from its Safety Valve papers/, /^Haringey: national data/]);
+  await expect(options(page)).toHaveText([/^Haringey: from its Safety Valve papers/, /^Haringey: published data/]);
   await expect(page.locator('#preset-list + [role="status"]')).toHaveText('2 matches. Use the up and down arrows to choose one.');
   // The first match is active; the down arrow moves to the second.
   await expect(box(page)).toHaveAttribute('aria-activedescendant', await options(page).nth(0).getAttribute('id'));
@@ -26,11 +26,11 @@ test('the picker finds a council as you type its name or code, by keyboard', asy
   await expect(box(page)).toHaveAttribute('aria-activedescendant', await options(page).nth(1).getAttribute('id'));
   await page.keyboard.press('Enter');
   await expect(box(page)).toHaveAttribute('data-preset', 'la:E09000014');
-  await expect(box(page)).toHaveValue('Haringey: national data');
+  await expect(box(page)).toHaveValue('Haringey: published data');
   await expect(box(page)).toBeFocused();
   await expect(page.locator('.headline__authority')).toContainText('Haringey');
   await expect(ehcps(page)).toHaveValue('2954');
-  await expect(page.locator('#preset-summary')).toContainText('DfE data for Haringey: 2,954 EHCPs in January 2025');
+  await expect(page.locator('#preset-summary')).toContainText('Published data for Haringey: 2,954 EHCPs in January 2025');
 
   // Escape closes the list and puts the chosen name back.
   await page.keyboard.press('Control+A');
@@ -38,7 +38,7 @@ test('the picker finds a council as you type its name or code, by keyboard', asy
   await expect(options(page).first()).toHaveText(/^Wokingham: from its Safety Valve papers/);
   await page.keyboard.press('Escape');
   await expect(box(page)).toHaveAttribute('aria-expanded', 'false');
-  await expect(box(page)).toHaveValue('Haringey: national data');
+  await expect(box(page)).toHaveValue('Haringey: published data');
   await expect(box(page)).toHaveAttribute('data-preset', 'la:E09000014');
 
   // No match says so, and nothing changes.
@@ -51,8 +51,8 @@ test('the picker finds a council as you type its name or code, by keyboard', asy
   // A later word matches too ("york" finds North Yorkshire after York).
   await page.keyboard.press('Control+A');
   await page.keyboard.type('york');
-  await expect(options(page).first()).toHaveText(/^York: national data/);
-  await expect(options(page).filter({ hasText: 'North Yorkshire: national data' })).toHaveCount(1);
+  await expect(options(page).first()).toHaveText(/^York: published data/);
+  await expect(options(page).filter({ hasText: 'North Yorkshire: published data' })).toHaveCount(1);
   await page.keyboard.press('Escape');
 });
 
@@ -67,7 +67,7 @@ test('the down arrow or a click lists every council; a click chooses', async ({ 
   await page.keyboard.press('Escape');
   await choosePreset(page, 'la:E06000046');
   await expect(page.locator('.headline__authority')).toContainText('Isle of Wight');
-  await expect(box(page)).toHaveValue('Isle of Wight: national data');
+  await expect(box(page)).toHaveValue('Isle of Wight: published data');
   // The seed preset for the same council is still there, and different.
   await choosePreset(page, 'isle-of-wight');
   await expect(box(page)).toHaveValue('Isle of Wight: from its Safety Valve papers');
@@ -123,6 +123,53 @@ test('odd moves in a council’s counts are pointed out', async ({ page }) => {
   await openApp(page, '?la=E09000025');
   await expect(page.locator('#preset-summary')).toContainText('Check the growth: the published counts show');
   await expect(page.locator('#preset-summary')).toContainText('a fall from 2,705 to 1,199 in the year to January 2025');
+});
+
+// Every council's own money (issue 14).
+test('Hertfordshire opens in surplus, at its own published balance', async ({ page }) => {
+  await openApp(page, '?la=E10000015');
+  await expect(box(page)).toHaveAttribute('data-preset', 'la:E10000015');
+  await expect(page.locator('#preset-summary')).toContainText('a DSG surplus of £1.5m at 31 March 2024');
+  await expect(page.locator('#meaning')).toContainText('Before 2024-25 it had £1.5m in hand from earlier years (a surplus).');
+  await page.locator('#money > summary').click();
+  await expect(page.getByLabel('Cumulative deficit carried into 2024-25 (millions of pounds)', { exact: true })).toHaveValue('-1.499647');
+  const history = page.locator('#history');
+  await expect(history).toContainText('What has happened so far: Hertfordshire, 2017-18 to 2024-25');
+  await expect(history.locator('#history-chart svg[role="img"]')).toBeVisible();
+  await expect(history).toContainText('At 31 March 2024 its DSG balance was a surplus of £1.5m.');
+});
+
+test('a Safety Valve council is named as one, and its published balance is on the chart beside the plan', async ({ page }) => {
+  await openApp(page);
+  await box(page).focus();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type('Southwark');
+  await expect(options(page).filter({ hasText: 'Southwark: published data' })).toContainText('Safety Valve 2022-23');
+  await page.keyboard.press('Escape');
+  await openApp(page, '?la=E09000028');
+  const summary = page.locator('#preset-summary');
+  await expect(summary).toContainText('In a Safety Valve agreement made in 2022-23');
+  await expect(summary).toContainText('Its Safety Valve papers are also a preset');
+  // The backtest's own line for this council.
+  await expect(summary).toContainText(/How well this method forecasts: from January 2022 it would have forecast [0-9,]+ plans for January 2025; there were [0-9,]+ \(/);
+  await expect(page.locator('#history')).toContainText('At 31 March 2024 its DSG balance was a deficit of £8.7m.');
+  // The paper preset: the plan beside what happened.
+  await choosePreset(page, 'southwark');
+  await expect(page.locator('#deficit-chart .marker--published')).toHaveCount(1);
+  await expect(page.locator('#deficit-chart .legend')).toContainText('Published balance (what happened)');
+  await expect(page.locator('#meaning')).toContainText("What happened: at the end of 2023-24 the council's published DSG balance was a deficit of £8.7m, £3.4m below the agreed path (£12.1m after the DfE's payments)");
+  await settled(page);
+  await expect(page.locator('#year-table thead')).toContainText('Published balance (what happened)');
+  await expect(page.locator('#year-table tbody tr').nth(1)).toContainText('£8.71m');
+});
+
+test('the method page publishes the track record, and each council its own line', async ({ page }) => {
+  await page.goto('./pages/method.html#track-record');
+  await expect(page.locator('#backtest-summary')).toContainText(/Over the 151 councils that existed in January 2022, the forecast of plans for January 2025 was out by a median of [0-9.]+%/);
+  await expect(page.locator('svg.backtest__chart[role="img"]')).toBeVisible();
+  await expect(page.locator('#worst li')).toHaveCount(5);
+  await page.goto('./?la=E09000025');
+  await expect(page.locator('#preset-summary')).toContainText('How well this method forecasts: from January 2022 it would have forecast 3,851 plans for January 2025; there were 1,199 (221% too many).');
 });
 
 test('the data’s source and licence are on the page', async ({ page }) => {
