@@ -224,7 +224,7 @@ async fn a_paper_preset_shows_the_plan_beside_what_happened() {
     let html = render(State::preset("southwark").unwrap()).await;
     let t = text(&html);
     assert!(
-        t.contains("What happened: at the end of 2023-24 the council's published DSG balance was a deficit of £8.7m, £3.4m below the agreed path (£12.1m after the DfE's payments)"),
+        t.contains("What happened: at the end of 2023-24 the council's published DSG balance was a deficit of £8.7m.That is £3.4m below the agreed path (£12.1m after the DfE's payments)."),
         "{t}"
     );
     assert!(html.contains("Published balance (what happened)"));

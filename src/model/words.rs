@@ -102,28 +102,29 @@ fn difference_words(a: Decimal, b: Decimal) -> String {
 /// deficit").
 pub fn beside_published(p: &Projection) -> Vec<String> {
     let mut due = Decimal::ZERO;
-    p.mitigated
-        .iter()
-        .zip(&p.published)
-        .filter_map(|(r, published)| {
-            due += r.sv_due;
-            let b = (*published)?;
-            let agreed = r.agreed.map_or(String::new(), |a| {
-                let net = a - due;
-                format!(
-                    ", {} the agreed path ({} after the DfE's payments)",
-                    difference_words(b, net),
-                    millions(net)
-                )
-            });
-            Some(format!(
-                "What happened: at the end of {} the council's published DSG balance was {}{agreed}; this scenario has {} for that year.",
-                r.year,
-                balance_words(b),
-                millions(r.remaining_deficit)
-            ))
-        })
-        .collect()
+    let mut out = Vec::new();
+    for (r, published) in p.mitigated.iter().zip(&p.published) {
+        due += r.sv_due;
+        let Some(b) = *published else { continue };
+        out.push(format!(
+            "What happened: at the end of {} the council's published DSG balance was {}.",
+            r.year,
+            balance_words(b)
+        ));
+        if let Some(a) = r.agreed {
+            let net = a - due;
+            out.push(format!(
+                "That is {} the agreed path ({} after the DfE's payments).",
+                difference_words(b, net),
+                millions(net)
+            ));
+        }
+        out.push(format!(
+            "This scenario has {} for that year.",
+            millions(r.remaining_deficit)
+        ));
+    }
+    out
 }
 
 /// One kind of setting for the parents' view: children in it in the first

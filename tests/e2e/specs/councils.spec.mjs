@@ -157,7 +157,8 @@ test('a Safety Valve council is named as one, and its published balance is on th
   await choosePreset(page, 'southwark');
   await expect(page.locator('#deficit-chart .marker--published')).toHaveCount(1);
   await expect(page.locator('#deficit-chart .legend')).toContainText('Published balance (what happened)');
-  await expect(page.locator('#meaning')).toContainText("What happened: at the end of 2023-24 the council's published DSG balance was a deficit of £8.7m, £3.4m below the agreed path (£12.1m after the DfE's payments)");
+  await expect(page.locator('#meaning')).toContainText("What happened: at the end of 2023-24 the council's published DSG balance was a deficit of £8.7m.");
+  await expect(page.locator('#meaning')).toContainText("That is £3.4m below the agreed path (£12.1m after the DfE's payments).");
   await settled(page);
   await expect(page.locator('#year-table thead')).toContainText('Published balance (what happened)');
   await expect(page.locator('#year-table tbody tr').nth(1)).toContainText('£8.71m');
