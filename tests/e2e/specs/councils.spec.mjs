@@ -155,7 +155,7 @@ test('a Safety Valve council is named as one, and its published balance is on th
   await expect(page.locator('#history')).toContainText('At 31 March 2024 its DSG balance was a deficit of £8.7m.');
   // The paper preset: the plan beside what happened.
   await choosePreset(page, 'southwark');
-  await expect(page.locator('#deficit-chart .marker--published')).toHaveCount(1);
+  await expect(page.locator('#deficit-chart .series--published .marker--published')).toHaveCount(1);
   await expect(page.locator('#deficit-chart .legend')).toContainText('Published balance (what happened)');
   await expect(page.locator('#meaning')).toContainText("What happened: at the end of 2023-24 the council's published DSG balance was a deficit of £8.7m.");
   await expect(page.locator('#meaning')).toContainText("That is £3.4m below the agreed path (£12.1m after the DfE's payments).");
