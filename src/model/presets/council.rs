@@ -159,7 +159,7 @@ pub fn programme_tag(a: &Authority) -> Option<String> {
 pub fn paper_adds(a: &Authority) -> Option<&'static str> {
     super::PRESETS.iter().find(|p| p.code == Some(a.code))?;
     Some(
-        "Its Safety Valve papers are also a preset (under \"Safety Valve papers\"), which adds what only the papers hold: the agreement's payments and agreed deficit path, the savings plan project by project, and the plan's placement mix and costs.",
+        "Its Safety Valve papers are also a preset, which adds what only the papers hold: the agreement with the DfE (its payments and agreed deficit path) and the plan as the council published it.",
     )
 }
 
