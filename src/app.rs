@@ -16,7 +16,7 @@ pub mod compare;
 mod context;
 pub mod controls;
 pub mod disclosure;
-mod errors;
+pub mod errors;
 pub mod field;
 mod picker;
 pub mod print;
@@ -33,9 +33,7 @@ use yew::prelude::*;
 
 use self::compare::{Compare, Side};
 use self::context::Ctx;
-use self::controls::{
-    AgreementPanel, CostsPanel, DemandPanel, MixPanel, MoneyPanel, PlacesPanel, SavingsPanel,
-};
+use self::controls::Controls;
 use self::errors::ErrorSummary;
 use self::picker::PresetPicker;
 use self::print::PrintView;
@@ -447,13 +445,7 @@ pub fn App(p: &AppProps) -> Html {
                         }
                     </div>
                     <div class="layout__controls">
-                        <DemandPanel state={st.clone()} />
-                        <MixPanel state={st.clone()} />
-                        <CostsPanel state={st.clone()} />
-                        <PlacesPanel state={st.clone()} />
-                        <MoneyPanel state={st.clone()} />
-                        <SavingsPanel state={st.clone()} />
-                        <AgreementPanel state={st.clone()} projection={results.as_ref().map(|r| r.projection.clone())} />
+                        <Controls state={st.clone()} projection={results.as_ref().map(|r| r.projection.clone())} />
                     </div>
                 </div>
             </main>

@@ -1,16 +1,20 @@
 //! The page's reducer: a preset, then any sequence of edits a person could
 //! make (any text into any field, any slider value, any button), then the
-//! page rendered. Nothing may panic; every figure of the draft stays within
-//! its field's bounds; the results come from a scenario that validates and
-//! projects; typed text is kept.
+//! part of the page the edits reach rendered: every section of controls,
+//! open, with its typed text, messages and sources, and the summary of
+//! problems. (The results are drawn from the last valid scenario, which
+//! this target checks validates and projects; the render tests draw them
+//! for every preset.) Nothing may panic; every figure of the draft stays
+//! within its field's bounds; typed text is kept.
 #![no_main]
 
 use std::rc::Rc;
 
 use arbitrary::Arbitrary;
+use hnb::app::controls::{Controls, ControlsProps};
+use hnb::app::errors::{ErrorSummary, ErrorSummaryProps};
 use hnb::app::state::{Action, Mix, State, TransferKind, read_share};
 use hnb::app::units::Unit;
-use hnb::app::{App, AppProps};
 use hnb::model::field::Field;
 use hnb::model::figures::fields;
 use hnb::model::presets::PRESETS;
@@ -24,20 +28,47 @@ use yew::{LocalServerRenderer, Reducible};
 enum Edit {
     /// Text into the number box of figure `field` (an index into the
     /// draft's figures).
-    Type { field: u16, text: String },
+    Type {
+        field: u16,
+        text: String,
+    },
     /// Text into a box whose path is anything at all.
-    TypeAt { path: String, text: String },
+    TypeAt {
+        path: String,
+        text: String,
+    },
     /// A slider at any value.
-    Slide { field: u16, mantissa: i64, scale: u8 },
+    Slide {
+        field: u16,
+        mantissa: i64,
+        scale: u8,
+    },
     /// Text into a share's box.
-    Share { plan: bool, setting: u8, text: String },
+    Share {
+        plan: bool,
+        setting: u8,
+        text: String,
+    },
     /// Text into a text field (a name, a reference).
-    Text { field: u8, index: u8, text: String },
-    Lock { plan: bool, setting: u8, locked: bool },
+    Text {
+        field: u8,
+        index: u8,
+        text: String,
+    },
+    Lock {
+        plan: bool,
+        setting: u8,
+        locked: bool,
+    },
     TargetYear(u16),
     Transfer(u8),
-    LimitPlaces { setting: u8, limited: bool },
-    ClearYear { field: u16 },
+    LimitPlaces {
+        setting: u8,
+        limited: bool,
+    },
+    ClearYear {
+        field: u16,
+    },
     ProjectStatus(u8, u8),
     DefaultConfidence(u8),
     AddProject,
@@ -66,7 +97,11 @@ fn mix(plan: bool) -> Mix {
 
 fn action(state: &State, edit: Edit) -> Option<Action> {
     let figures = fields(&state.draft);
-    let figure = |i: u16| figures.get(usize::from(i) % figures.len().max(1)).map(|(f, _)| *f);
+    let figure = |i: u16| {
+        figures
+            .get(usize::from(i) % figures.len().max(1))
+            .map(|(f, _)| *f)
+    };
     Some(match edit {
         Edit::Type { field, text } => {
             let f = figure(field)?;
@@ -204,15 +239,25 @@ fuzz_target!(|input: Input| {
     }
     assert!(validate(&state.good).is_empty());
     assert!(project(&state.good).is_ok());
-    let html = RUNTIME.with(|rt| {
-        rt.block_on(
-            LocalServerRenderer::<App>::with_props(AppProps {
-                initial: Some(state.clone()),
-                ..AppProps::default()
+    let (controls, summary) = RUNTIME.with(|rt| {
+        let controls = rt.block_on(
+            LocalServerRenderer::<Controls>::with_props(ControlsProps {
+                state: state.clone(),
+                projection: None,
+                open: true,
             })
             .hydratable(false)
             .render(),
-        )
+        );
+        let summary = rt.block_on(
+            LocalServerRenderer::<ErrorSummary>::with_props(ErrorSummaryProps {
+                messages: state.messages(),
+            })
+            .hydratable(false)
+            .render(),
+        );
+        (controls, summary)
     });
-    assert!(html.contains("High Needs Block deficit calculator"));
+    assert!(controls.contains("id=\"demand\""));
+    assert_eq!(summary.is_empty(), state.messages().is_empty());
 });

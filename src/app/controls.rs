@@ -232,6 +232,42 @@ pub fn nice_ceiling(x: Decimal) -> Decimal {
     p
 }
 
+/// Whether every section of controls is drawn open (for the render tests
+/// and the fuzzer, which need every field on the page).
+#[derive(Clone, Copy, Debug, PartialEq, Default)]
+pub struct OpenAll(pub bool);
+
+/// Props of [`Controls`].
+#[derive(Properties, PartialEq, Clone)]
+pub struct ControlsProps {
+    /// The page's state.
+    pub state: std::rc::Rc<State>,
+    /// The projection of the last valid scenario, for where each year
+    /// stands against the agreement.
+    #[prop_or_default]
+    pub projection: Option<std::rc::Rc<crate::model::Projection>>,
+    /// Every section open.
+    #[prop_or_default]
+    pub open: bool,
+}
+
+/// Every lever of the scenario, section by section.
+#[component]
+pub fn Controls(p: &ControlsProps) -> Html {
+    let st = p.state.clone();
+    html! {
+        <ContextProvider<OpenAll> context={OpenAll(p.open)}>
+            <DemandPanel state={st.clone()} />
+            <MixPanel state={st.clone()} />
+            <CostsPanel state={st.clone()} />
+            <PlacesPanel state={st.clone()} />
+            <MoneyPanel state={st.clone()} />
+            <SavingsPanel state={st.clone()} />
+            <AgreementPanel state={st} projection={p.projection.clone()} />
+        </ContextProvider<OpenAll>>
+    }
+}
+
 /// A collapsible section of controls.
 #[derive(Properties, PartialEq)]
 pub struct SectionProps {
@@ -258,8 +294,9 @@ pub struct SectionProps {
 /// A section of controls with a heading, drawn only while open.
 #[component]
 pub fn Section(p: &SectionProps) -> Html {
+    let all = use_context::<OpenAll>().unwrap_or_default().0;
     html! {
-        <Disclosure class="panel" id={p.id.clone()} open={p.open} force={p.force}
+        <Disclosure class="panel" id={p.id.clone()} open={p.open} force={p.force || all}
             summary_class="panel__summary" body_class="panel__body"
             summary={html! { <h2 class="panel__title">{ p.title.clone() }</h2> }}>
             if let Some(s) = &p.summary { <p class="hint">{ s.clone() }</p> }

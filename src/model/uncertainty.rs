@@ -186,7 +186,11 @@ impl Simulation {
         // 1): in floating point `a + (t − a)` need not be `t`, and a future
         // with no uncertainty must be the plan to the last bit.
         let mut as_drawn = base.clone();
-        for (w, (a, p)) in as_drawn.savings.iter_mut().zip(achieved.iter().zip(&planned)) {
+        for (w, (a, p)) in as_drawn
+            .savings
+            .iter_mut()
+            .zip(achieved.iter().zip(&planned))
+        {
             *w = a + p * 1.0;
         }
         let plan = simulate(&as_drawn)
