@@ -8,6 +8,7 @@ mod common;
 
 use std::rc::Rc;
 
+use hnb::app::controls::{Controls, ControlsProps};
 use hnb::app::field::field_id;
 use hnb::app::state::{Action, State, read_share};
 use hnb::app::units::Unit;
@@ -18,17 +19,28 @@ use hnb::model::presets::PRESETS;
 use proptest::prelude::*;
 use yew::{LocalServerRenderer, Reducible};
 
-fn render(state: State) -> String {
+/// The page, and every section of controls drawn open.
+fn render(state: State) -> (String, String) {
     let rt = tokio::runtime::Builder::new_current_thread()
         .build()
         .unwrap();
-    rt.block_on(
+    let state = Rc::new(state);
+    let page = rt.block_on(
         LocalServerRenderer::<App>::with_props(AppProps {
-            initial: Some(Rc::new(state)),
+            initial: Some(state.clone()),
             ..AppProps::default()
         })
         .render(),
-    )
+    );
+    let controls = rt.block_on(
+        LocalServerRenderer::<Controls>::with_props(ControlsProps {
+            state,
+            projection: None,
+            open: true,
+        })
+        .render(),
+    );
+    (page, controls)
 }
 
 /// Text as Yew writes it into HTML.
@@ -114,7 +126,7 @@ proptest! {
             prop_assert!(f.bounds().is_some_and(|b| b.allows(v)), "{f} = {v}");
         }
         let refused = after.unreadable.get(path).cloned();
-        let html = render(after.clone());
+        let (html, controls) = render(after.clone());
         if let Some(message) = &refused {
             prop_assert_eq!(&after.good, &good, "the last results stay");
             prop_assert_eq!(after.typed.get(path), Some(&text), "the text is kept");
@@ -123,6 +135,7 @@ proptest! {
                 "{} = {:?}: the message {:?} is on the page", path, text, message
             );
             let id = field_id(path);
+            let html = &controls;
             if html.contains(&format!("id=\"{id}-box\"")) {
                 prop_assert!(html.contains(&format!("id=\"{id}-error\"")), "{path}: beside the field");
                 let at = html.find(&format!("id=\"{id}-box\"")).unwrap_or_default();
@@ -140,6 +153,7 @@ proptest! {
                 );
             }
         }
-        prop_assert!(html.contains("id=\"headline-cleared\""));
+        let page = render(after).0;
+        prop_assert!(page.contains("id=\"headline-cleared\""));
     }
 }
