@@ -46,21 +46,21 @@ pub struct Authority {
     /// 2019-20 to 2023-24 (ESFA DSG allocation tables, as held in October
     /// 2023); `None` where the tables have none (City of London and the
     /// Isles of Scilly; the new Cumbrian councils before 2023-24).
-    pub hnb_before: [Option<u64>; 5],
+    pub hnb_before: [Option<u32>; 5],
     /// The same after the ESFA's deductions for high needs places it funds
     /// directly (in academies, free schools and colleges).
-    pub hnb_after: [Option<u64>; 5],
+    pub hnb_after: [Option<u32>; 5],
     /// The DSG cumulative deficit at the end of 2019-20 to 2021-22, in
     /// pounds (positive is a deficit), back-calculated from DfE's published
     /// percentage of total DSG: about ±£15,000.
-    pub deficit_estimate: [Option<i64>; 3],
+    pub deficit_estimate: [Option<i32>; 3],
     /// The DSG balance carried forward at 31 March 2024 (section 251
     /// outturn 2023-24, line 1.9.3), in pounds, positive a deficit, net of
     /// any Safety Valve payments received; `None` where not published.
-    pub dsg_balance_2024: Option<i64>,
+    pub dsg_balance_2024: Option<i32>,
     /// High needs net expenditure, section 251 outturn lines 1.2.1 to
     /// 1.2.13, 2017-18 to 2024-25, in pounds. It leaves out place funding.
-    pub hn_spend: [Option<u64>; 8],
+    pub hn_spend: [Option<u32>; 8],
     /// The council's Safety Valve agreement, if it has one.
     pub safety_valve: SafetyValve,
     /// Its Delivering Better Value tranche (1 or 2), or 0.
@@ -165,20 +165,20 @@ impl Authority {
     /// The High Needs Block allocation before deductions in the financial
     /// year starting in `year` (2019 for 2019-20), in pounds.
     pub fn allocation(&self, year: u16) -> Option<u64> {
-        at(&self.hnb_before, year, FIRST_ALLOCATION)
+        at(&self.hnb_before, year, FIRST_ALLOCATION).map(u64::from)
     }
 
     /// The ESFA's deductions for directly funded places from the allocation
     /// in the financial year starting in `year`, in pounds.
     pub fn deductions(&self, year: u16) -> Option<u64> {
         let after = at(&self.hnb_after, year, FIRST_ALLOCATION)?;
-        self.allocation(year)?.checked_sub(after)
+        self.allocation(year)?.checked_sub(u64::from(after))
     }
 
     /// High needs net expenditure (section 251 lines 1.2) in the financial
     /// year starting in `year` (2024 for 2024-25), in pounds.
     pub fn spend(&self, year: u16) -> Option<u64> {
-        at(&self.hn_spend, year, FIRST_SPEND)
+        at(&self.hn_spend, year, FIRST_SPEND).map(u64::from)
     }
 
     /// The DSG balance at the end of the financial year starting in `year`,
@@ -187,9 +187,9 @@ impl Authority {
     /// 2019-20 to 2021-22.
     pub fn balance(&self, year: u16) -> Option<(i64, bool)> {
         if year == 2023 {
-            return self.dsg_balance_2024.map(|b| (b, false));
+            return self.dsg_balance_2024.map(|b| (i64::from(b), false));
         }
-        at(&self.deficit_estimate, year, FIRST_DEFICIT_ESTIMATE).map(|b| (b, true))
+        at(&self.deficit_estimate, year, FIRST_DEFICIT_ESTIMATE).map(|b| (i64::from(b), true))
     }
 
     /// The preset id for this council's national-data scenario.

@@ -228,7 +228,7 @@ pub fn place_funding_check() -> PlaceFundingCheck {
             Some(Decimal::from(a.spend(year)?) + pf - Decimal::from(a.allocation(year)?))
         };
         let change = match (a.dsg_balance_2024, a.balance(2021)) {
-            (Some(end), Some((start, _))) => Decimal::from(end - start),
+            (Some(end), Some((start, _))) => Decimal::from(i64::from(end) - start),
             _ => continue,
         };
         let (Some(w0), Some(w1), Some(n0), Some(n1)) = (
