@@ -18,6 +18,7 @@
 //! savings.confidence.{complete|on_track|delayed|at_risk}
 //! savings.projects[i].{name|reference|workstream|confidence|savings.YEAR|achieved.YEAR}
 //! agreement.{payments|agreed_path}.YEAR
+//! agreement.tolerance
 //! outturn.dsg_balance.YEAR
 //! about.{authority|notes}
 //! ```
@@ -176,6 +177,8 @@ pub enum Field {
     AgreedPath(FinYear),
     /// The published DSG balance at the end of a year.
     PublishedBalance(FinYear),
+    /// The tolerance on the agreed path.
+    Tolerance,
     /// The authority's name.
     Authority,
     /// Notes.
@@ -409,6 +412,7 @@ impl fmt::Display for Field {
             Field::Payment(y) => write!(f, "agreement.payments.{y}"),
             Field::AgreedPath(y) => write!(f, "agreement.agreed_path.{y}"),
             Field::PublishedBalance(y) => write!(f, "outturn.dsg_balance.{y}"),
+            Field::Tolerance => f.write_str("agreement.tolerance"),
             Field::Authority => f.write_str("about.authority"),
             Field::Notes => f.write_str("about.notes"),
         }
@@ -521,6 +525,7 @@ fn parse(path: &str) -> Option<Field> {
         ["agreement", "payments", y] => Field::Payment(year(y)?),
         ["agreement", "agreed_path", y] => Field::AgreedPath(year(y)?),
         ["outturn", "dsg_balance", y] => Field::PublishedBalance(year(y)?),
+        ["agreement", "tolerance"] => Field::Tolerance,
         ["about", "authority"] => Field::Authority,
         ["about", "notes"] => Field::Notes,
         _ => return None,
@@ -573,7 +578,7 @@ impl Field {
             Field::Share(..) | Field::Waypoint(..) => FRACTION,
             Field::StatusConfidence(_) | Field::ProjectConfidence(_) => FRACTION,
             Field::Cost(_) => Bounds::new(Decimal::ZERO, MAX_COST, Measure::Money, ""),
-            Field::Payment(_) => MONEY,
+            Field::Payment(_) | Field::Tolerance => MONEY,
             Field::ContributionName(_) | Field::OtherSpendName(_) => {
                 return Kind::Text { required: true };
             }
@@ -688,6 +693,7 @@ impl Field {
             Field::Payment(y) => format!("The DfE payment in {y}"),
             Field::AgreedPath(y) => format!("The agreed deficit in {y}"),
             Field::PublishedBalance(y) => format!("The published DSG balance at the end of {y}"),
+            Field::Tolerance => "The tolerance on the agreed path".into(),
             Field::Authority => "The authority's name".into(),
             Field::Notes => "Notes".into(),
         }
@@ -741,6 +747,7 @@ impl Field {
             Field::Payment(y) => s.agreement.payments.get(&y).copied(),
             Field::AgreedPath(y) => s.agreement.agreed_path.get(&y).copied(),
             Field::PublishedBalance(y) => s.outturn.dsg_balance.get(&y).copied(),
+            Field::Tolerance => Some(s.agreement.tolerance),
             Field::ContributionName(_)
             | Field::OtherSpendName(_)
             | Field::ProjectText(..)
@@ -841,6 +848,7 @@ impl Field {
             Field::Payment(y) => s.agreement.payments.entry(y).or_insert(Decimal::ZERO),
             Field::AgreedPath(y) => s.agreement.agreed_path.entry(y).or_insert(Decimal::ZERO),
             Field::PublishedBalance(y) => s.outturn.dsg_balance.entry(y).or_insert(Decimal::ZERO),
+            Field::Tolerance => &mut s.agreement.tolerance,
             Field::ContributionName(_)
             | Field::OtherSpendName(_)
             | Field::ProjectText(..)

@@ -64,6 +64,7 @@ pub fn fields(s: &Scenario) -> Vec<(Field, Decimal)> {
     }
     by_year(&mut put, Field::Payment, &s.agreement.payments);
     by_year(&mut put, Field::AgreedPath, &s.agreement.agreed_path);
+    put(Field::Tolerance, s.agreement.tolerance);
     by_year(&mut put, Field::PublishedBalance, &s.outturn.dsg_balance);
     growth(&mut put, Run::Baseline, &s.baseline.growth);
     out

@@ -1488,7 +1488,11 @@ impl Reader {
             path: "agreement",
             what: "The Safety Valve agreement",
         };
-        let Some(m) = self.object(v, at, &["payments", "conditional", "agreed_path"]) else {
+        let Some(m) = self.object(
+            v,
+            at,
+            &["payments", "conditional", "agreed_path", "tolerance"],
+        ) else {
             return Agreement::default();
         };
         let conditional = match Self::get(m, "conditional") {
@@ -1516,6 +1520,10 @@ impl Reader {
                 &|f| s.label(f),
             ),
             conditional,
+            tolerance: match Self::get(m, "tolerance") {
+                None => super::scenario::DEFAULT_TOLERANCE,
+                Some(t) => self.number_as(t, Field::Tolerance, &s.label(Field::Tolerance)),
+            },
             agreed_path: self.by_year(
                 Self::get(m, "agreed_path"),
                 At {

@@ -16,7 +16,9 @@
 //! - A project's counted saving in a year is its reported achieved saving
 //!   where there is one, else its planned saving times its confidence.
 //! - A payment is withheld only when payments are conditional, the year has
-//!   an agreed figure and the cumulative deficit is above it.
+//!   an agreed figure and the cumulative deficit is above it by more than
+//!   the tolerance `τ` (a difference within the precision the path was
+//!   published to is rounding, not a missed target).
 //!
 //! Precision: in `Decimal`, interpolation fractions and growth steps are
 //! kept to 10 decimal places, EHCPs to 8, and costs per child and grown
@@ -90,6 +92,9 @@ pub struct Levers<N> {
     pub conditional: bool,
     /// The agreed cumulative deficit, per year, where published.
     pub agreed: Vec<Option<N>>,
+    /// How far above the agreed path the deficit may be and still be on
+    /// track.
+    pub tolerance: N,
 }
 
 /// One year of a run.
@@ -430,6 +435,7 @@ pub fn levers<N: Num>(s: &Scenario, run: RunKind) -> Levers<N> {
             .iter()
             .map(|y| s.agreement.agreed_path.get(y).map(|v| n(*v)))
             .collect(),
+        tolerance: n(s.agreement.tolerance),
         years,
     }
 }
@@ -469,7 +475,7 @@ pub fn simulate<N: Num>(l: &Levers<N>) -> Vec<Row<N>> {
         let balance = income - (gross_spend - l.savings[y]);
         cd = cd - balance;
         let agreed = l.agreed[y];
-        let on_track = agreed.map(|a| cd <= a);
+        let on_track = agreed.map(|a| cd <= a + l.tolerance);
         let withheld = l.conditional && on_track == Some(false) && l.payments[y] > N::ZERO;
         let payment = if withheld { N::ZERO } else { l.payments[y] };
         paid = paid + payment;

@@ -113,6 +113,7 @@ pub fn extra_saving(s: &Scenario, from: FinYear) -> ExtraSaving {
         };
         match (s.agreement.conditional, r.agreed) {
             (true, Some(agreed)) if r.sv_due > Decimal::ZERO => {
+                let agreed = agreed + s.agreement.tolerance;
                 if r.cumulative_deficit <= agreed {
                     fixed += r.sv_due;
                 } else if k > Decimal::ZERO {

@@ -342,7 +342,7 @@ impl StatusConfidence {
 }
 
 /// The Safety Valve agreement.
-#[derive(Clone, Debug, PartialEq, Default, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Agreement {
     /// DfE payment due in each year.
     pub payments: ByYear,
@@ -352,6 +352,26 @@ pub struct Agreement {
     /// The agreed (published mitigated) cumulative deficit per year.
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     pub agreed_path: ByYear,
+    /// How far the cumulative deficit may be above the agreed path before a
+    /// conditional payment is withheld (`τ`). The DfE publishes no numeric
+    /// rule; a difference within the precision the path was published to
+    /// is rounding, not a missed target.
+    pub tolerance: Decimal,
+}
+
+/// The default tolerance on the agreed path: £0.1m, the precision to which
+/// agreed paths are published (Southwark's, for one).
+pub const DEFAULT_TOLERANCE: Decimal = Decimal::from_parts(100_000, 0, 0, false, 0);
+
+impl Default for Agreement {
+    fn default() -> Self {
+        Agreement {
+            payments: ByYear::new(),
+            conditional: false,
+            agreed_path: ByYear::new(),
+            tolerance: DEFAULT_TOLERANCE,
+        }
+    }
 }
 
 /// Published results for years of the projection: what happened, to set

@@ -72,7 +72,12 @@ pub fn AgreementPanel(p: &AgreementProps) -> Html {
                 <input type="checkbox" id="f-agreement-conditional" checked={s.agreement.conditional} onchange={on_conditional} />
                 <label for="f-agreement-conditional">{ "Payments depend on staying on the agreed path" }</label>
             </div>
-            <p class="hint">{ "When this is on, a year's payment is withheld if the cumulative deficit (before DfE payments) ends the year above the agreed figure. In 2023-24 the DfE withheld £17.7m of £22.2m due from five councils whose agreements were suspended." }</p>
+            <p class="hint">{ "When this is on, a year's payment is withheld if the cumulative deficit (before DfE payments) ends the year above the agreed figure by more than the tolerance below. In 2023-24 the DfE withheld £17.7m of £22.2m due from five councils whose agreements were suspended." }</p>
+            if s.agreement.conditional {
+                { Spec::new("agreement.tolerance", "Tolerance on the agreed path", Unit::Millions, s.agreement.tolerance)
+                    .hint("How far above the agreed figure the deficit may end a year and still count as on track. The DfE publishes no numeric rule; a difference within the precision the path was published to (often £0.1m) is rounding, not a missed target.")
+                    .range(dec!(0), dec!(5), dec!(0.05)).show(&state) }
+            }
             { for s.about.years().map(|y| {
                 let pay = s.agreement.payments.get(&y).copied().unwrap_or(Decimal::ZERO);
                 let agreed = s.agreement.agreed_path.get(&y).copied();

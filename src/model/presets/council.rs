@@ -205,7 +205,9 @@ pub fn balance_per_ehcp() -> Decimal {
     let (balance, ehcps) = AUTHORITIES
         .iter()
         .filter_map(|a| Some((a.dsg_balance_2024?, a.ehcps_in(2024)?)))
-        .fold((0i64, 0u64), |(b, e), (x, n)| (b + i64::from(x), e + u64::from(n)));
+        .fold((0i64, 0u64), |(b, e), (x, n)| {
+            (b + i64::from(x), e + u64::from(n))
+        });
     if ehcps == 0 {
         return Decimal::ZERO;
     }
