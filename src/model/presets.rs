@@ -316,6 +316,11 @@ impl Builder {
             SourceKind::Illustrative,
             "Illustrative delivery confidence by status: complete 100%, on track 90%, delayed 70%, at risk 40%.",
         );
+        b.cite(
+            "agreement.tolerance",
+            SourceKind::Illustrative,
+            "The calculator's default: £0.1m, the precision to which agreed paths are published. The DfE publishes no numeric rule for withholding a payment.",
+        );
         b
     }
 

@@ -98,6 +98,7 @@ prop_compose! {
         payments in by_year_of((0..years).map(|k| first.plus(k.into())).collect(), dec(0, 10_000_000, 0)),
         agreed in by_year_of((0..years).map(|k| first.plus(k.into())).collect(), dec(-10_000_000, 100_000_000, 0)),
         conditional in any::<bool>(),
+        tolerance in prop_oneof![Just(Decimal::ZERO), Just(Decimal::from(100_000)), dec(0, 2_000_000, 0)],
     ) -> Scenario {
         let years_list: Vec<FinYear> = (0..years).map(|k| first.plus(k.into())).collect();
         let settings = PerSetting::from_fn(|i| Placement {
@@ -135,7 +136,7 @@ prop_compose! {
             placements: Placements { target_year: target, settings, waypoints },
             other_spend: other.into_iter().enumerate().map(|(i, amount)| Line { name: format!("Line {i}"), amount }).collect(),
             savings: SavingsPlan { projects, confidence: StatusConfidence::default() },
-            agreement: Agreement { payments, conditional, agreed_path: agreed },
+            agreement: Agreement { payments, conditional, agreed_path: agreed, tolerance },
             baseline: Baseline { growth: base_growth },
             outturn: Default::default(),
             sources: Default::default(),
