@@ -177,6 +177,7 @@ fn words(s: &Scenario, path: &str) -> String {
             &[
                 ("payments", "DfE payment"),
                 ("agreed_path", "Agreed deficit path"),
+                ("tolerance", "Tolerance on the agreed path"),
             ],
             "Agreement",
         ),
