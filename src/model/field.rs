@@ -570,8 +570,10 @@ impl Field {
             Field::Hnb(p)
             | Field::SchoolsBlock(p)
             | Field::TransferAmount(p)
-            | Field::Contribution(_, p)
-            | Field::OtherSpend(_, p) => series_bounds(p, false),
+            | Field::Contribution(_, p) => series_bounds(p, false),
+            // A line of other spend may be a net credit (a correction that
+            // brings the model's spending to a published outturn).
+            Field::OtherSpend(_, p) => series_bounds(p, true),
             Field::TransferRate => Bounds::new(Decimal::ZERO, MAX_TRANSFER, Measure::Rate, ""),
             Field::Ehcps | Field::PlacesNow(_) | Field::NewPlaces(..) => COUNT,
             Field::Growth(..) | Field::Inflation(_) => RATE,

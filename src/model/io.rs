@@ -1491,7 +1491,13 @@ impl Reader {
         let Some(m) = self.object(
             v,
             at,
-            &["payments", "conditional", "agreed_path", "tolerance"],
+            &[
+                "payments",
+                "conditional",
+                "agreed_path",
+                "tolerance",
+                "expected_clear",
+            ],
         ) else {
             return Agreement::default();
         };
@@ -1520,6 +1526,15 @@ impl Reader {
                 &|f| s.label(f),
             ),
             conditional,
+            expected_clear: Self::get(m, "expected_clear").and_then(|v| {
+                self.year_of(
+                    v,
+                    At {
+                        path: "agreement.expected_clear",
+                        what: "The year the council's paper expects the deficit cleared",
+                    },
+                )
+            }),
             tolerance: match Self::get(m, "tolerance") {
                 None => super::scenario::DEFAULT_TOLERANCE,
                 Some(t) => self.number_as(t, Field::Tolerance, &s.label(Field::Tolerance)),

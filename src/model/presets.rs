@@ -4,14 +4,15 @@
 //! (`la:` and its ONS code). Every figure carries its source in
 //! [`Scenario::sources`].
 //!
-//! Where a paper publishes a result (a deficit path, or a claim that the plan
-//! clears the deficit by a year) but not the spending behind it, a line marked
-//! "calibrated" makes the model reproduce it. Calibrated figures are written
-//! here as fixed numbers, computed once with [`calibrate`], so a change to
-//! the model shows up as a preset that no longer matches its paper.
+//! A paper preset starts from its council's published data, exactly as the
+//! council's own preset does ([`council::base`]), and puts in what the paper
+//! states: the paper wins where it states a fact. What neither holds is
+//! filled by the recipes in [`council`], each fixed by a published figure
+//! (the outturn, the DSG balance), never by a result the reader is meant to
+//! learn, such as a year of balance or a clearing date. Where the model and
+//! a paper's own claim disagree, the page says so in words.
 
 pub mod average;
-pub mod calibrate;
 pub mod council;
 pub mod haringey;
 pub mod isle_of_wight;
@@ -380,17 +381,6 @@ impl Builder {
         self
     }
 
-    /// The cumulative DSG deficit at the end of 2021-22 (the latest DfE
-    /// publishes), carried into the first year.
-    pub fn deficit_from_dsg(&mut self, pounds: Decimal, shown: &str) -> &mut Self {
-        self.s.opening_deficit = pounds;
-        self.cite(
-            "opening_deficit",
-            SourceKind::Data,
-            &format!("Cumulative DSG deficit at the end of 2021-22, about {shown}, the latest published: DfE's DSG balance as a share of the grant (SEND and AP inclusion dashboard) times the grant; whole DSG, approximate."),
-        )
-    }
-
     /// EHCPs in the first year from the SEN2 census.
     pub fn ehcps_from_sen2(&mut self, count: u32, when: &str) -> &mut Self {
         self.s.demand.ehcps = Decimal::from(count);
@@ -409,32 +399,6 @@ impl Builder {
         self.s.baseline.growth = growth;
         self.cite("demand.growth", kind, detail);
         self.cite("baseline.growth", kind, detail)
-    }
-
-    /// The HNB allocation before deductions from the ESFA DSG tables for the
-    /// years given (`first` and any later `by_year`), then an illustrative
-    /// 3% a year.
-    pub fn hnb_from_dsg(
-        &mut self,
-        first: Decimal,
-        later: &[(u16, Decimal)],
-        years: &str,
-    ) -> &mut Self {
-        self.s.income.hnb = Series {
-            first,
-            growth: Decimal::new(3, 2),
-            by_year: by_year(later),
-        };
-        self.cite(
-            "income.hnb",
-            SourceKind::Data,
-            &format!("High Needs Block allocation before deductions, {years}: ESFA DSG allocation tables via DfE's SEND and AP inclusion dashboard (October 2023)."),
-        );
-        self.cite(
-            "income.hnb.growth",
-            SourceKind::Illustrative,
-            "Illustrative 3% a year growth in the allocation.",
-        )
     }
 
     /// One line of other High Needs spend growing 3% a year.

@@ -357,6 +357,11 @@ pub struct Agreement {
     /// rule; a difference within the precision the path was published to
     /// is rounding, not a missed target.
     pub tolerance: Decimal,
+    /// The year by which the council's paper expects the deficit cleared,
+    /// where it says so: a claim to set beside the projection, never an
+    /// input to it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub expected_clear: Option<FinYear>,
 }
 
 /// The default tolerance on the agreed path: £0.1m, the precision to which
@@ -370,6 +375,7 @@ impl Default for Agreement {
             conditional: false,
             agreed_path: ByYear::new(),
             tolerance: DEFAULT_TOLERANCE,
+            expected_clear: None,
         }
     }
 }

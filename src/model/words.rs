@@ -48,6 +48,7 @@ pub fn what_this_means(s: &Scenario, p: &Projection) -> Vec<String> {
         ));
     }
     out.extend(beside_published(p));
+    out.extend(beside_the_paper(s, p));
     out.push(format!(
         "If nothing changed, it would owe {} by the end of {end}.",
         millions(sum.unmitigated_at_end)
@@ -127,6 +128,30 @@ pub fn beside_published(p: &Projection) -> Vec<String> {
     out
 }
 
+/// The paper's own claim beside what the model makes of its plan: "The
+/// council's paper expects the deficit cleared by the end of 2025-26. On
+/// published spending, the plan as written leaves £4.3m then."
+pub fn beside_the_paper(s: &Scenario, p: &Projection) -> Vec<String> {
+    let Some(y) = s.agreement.expected_clear else {
+        return Vec::new();
+    };
+    let Some(r) = p.mitigated.iter().find(|r| r.year == y) else {
+        return Vec::new();
+    };
+    let claim = format!("The council's paper expects the deficit cleared by the end of {y}.");
+    vec![
+        claim,
+        if r.remaining_deficit > Decimal::ZERO {
+            format!(
+                "On these figures, the plan as written leaves {} then.",
+                millions(r.remaining_deficit)
+            )
+        } else {
+            "On these figures the plan as written does that.".to_string()
+        },
+    ]
+}
+
 /// One kind of setting for the parents' view: children in it in the first
 /// and last year, with the plan and without, and what a place costs.
 #[derive(Clone, Debug, PartialEq)]
@@ -192,12 +217,14 @@ mod tests {
                 "{id}: {all}"
             );
         }
-        let s = find("southwark").unwrap().scenario();
+        let s = find("haringey").unwrap().scenario();
         let p = project(&s).unwrap();
         assert!(
             what_this_means(&s, &p)
                 .join(" ")
-                .contains("pay off what it owes by the end of 2026-27")
+                .contains("pay off what it owes by the end of 2025-26"),
+            "{:?}",
+            what_this_means(&s, &p)
         );
     }
 

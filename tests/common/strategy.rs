@@ -136,7 +136,7 @@ prop_compose! {
             placements: Placements { target_year: target, settings, waypoints },
             other_spend: other.into_iter().enumerate().map(|(i, amount)| Line { name: format!("Line {i}"), amount }).collect(),
             savings: SavingsPlan { projects, confidence: StatusConfidence::default() },
-            agreement: Agreement { payments, conditional, agreed_path: agreed, tolerance },
+            agreement: Agreement { payments, conditional, agreed_path: agreed, tolerance, expected_clear: None },
             baseline: Baseline { growth: base_growth },
             outturn: Default::default(),
             sources: Default::default(),

@@ -30,10 +30,12 @@
 //! funding the two are far apart. The method page gives the figures, kept
 //! current by `tests/pages.rs`.
 //!
-//! **Costs per child** ([`cost_scale`]): the national costs, every one
+//! **Costs per child** ([`anchor`]): the national costs, every one
 //! multiplied by the same factor, so that placements plus the other spend
 //! lines come to that first-year spending; the relativities between
-//! settings are the national ones.
+//! settings are the national ones. A council's paper preset starts from
+//! the same [`base`] and keeps any cost its paper gives. [`cost_scale`]
+//! gives the same factor directly, for the tests.
 
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
@@ -278,36 +280,70 @@ pub fn scenario(a: &Authority) -> Scenario {
 /// The council's scenario as the same method would make it from what was
 /// published by `v`.
 pub fn scenario_as_of(a: &Authority, v: Vintage) -> Scenario {
-    let end = v.year + u16::from(v.years) - 1;
-    let mut b = Builder::new(a.name, v.year, v.years, end.min(2027));
+    let end = (v.year + u16::from(v.years) - 1).min(2027);
+    let mut b = base(a, v, end, v.census);
+    anchor(&mut b, a);
+    b.build()
+}
+
+/// Everything of the council's scenario from its published data but the
+/// costs per child: the years from `v` to `end` (the agreement end), its
+/// EHCPs in January `v.census` and their growth (the average to that
+/// census, then, for the years to January `known`, the published counts),
+/// its placement mix, allocation, opening balance and other spend. A
+/// council's paper preset starts here and puts in what its paper states;
+/// [`anchor`] then sets the costs per child it leaves out.
+pub(crate) fn base(a: &Authority, v: Vintage, end: u16, known: u16) -> Builder {
+    let mut b = Builder::new(a.name, v.year, v.years, end);
     b.s.about.code = a.code.to_string();
     b.about(
         Data,
-        &format!("{} years from {}-{:02}, the year of {}'s census of January {} and of its latest published spending. The deficit is measured at the end of 2027-28, when the statutory override is due to end (written parliamentary answer, 8 July 2025).", v.years, v.year, (v.year + 1) % 100, a.name, v.census),
+        &format!("{} years from {}-{:02}, the year of {}'s census of January {} and of its published spending. The deficit is measured at the end of {}-{:02}.", v.years, v.year, (v.year + 1) % 100, a.name, v.census, end, (end + 1) % 100),
     );
     b.cite(
         "placements.target_year",
         Illustrative,
-        "Illustrative: any planned mix is reached by 2027-28.",
+        &format!(
+            "Illustrative: any planned mix is reached by {end}-{:02}.",
+            (end + 1) % 100
+        ),
     );
     let ehcps = a.ehcps_in(v.census).unwrap_or(0);
     b.ehcps_from_sen2(ehcps, &format!("January {}", v.census));
 
     let rate = a.growth_as_of(v.census);
     let from = a.growth_from_as_of(v.census);
-    let mut growth = format!(
-        "{} a year, the compound average growth in {}'s EHCPs from January {from} ({}) to January {} ({}), computed from {SEN2}. The published data hold no plan, so the plan starts at the same growth.",
+    let mut growth = Growth::constant(rate);
+    let mut words = format!(
+        "{} a year, the compound average growth in {}'s EHCPs from January {from} ({}) to January {} ({}), computed from {SEN2}.",
         percent(rate, 1),
         a.name,
         count(Decimal::from(a.ehcps_in(from).unwrap_or(0))),
         v.census,
         count(Decimal::from(ehcps)),
     );
-    if let Some(c) = caution(a) {
-        growth.push(' ');
-        growth.push_str(&c);
+    // The years whose counts are published: the growth that happened.
+    let mut actual = Vec::new();
+    for census in v.census + 1..=known.min(LAST_CENSUS) {
+        if let (Some(before), Some(after)) = (a.ehcps_in(census - 1), a.ehcps_in(census))
+            && before > 0
+        {
+            let r = (Decimal::from(after) / Decimal::from(before) - Decimal::ONE).round_dp(4);
+            growth
+                .by_year
+                .insert(super::year(census - 1), r.clamp(dec!(-0.5), Decimal::ONE));
+            actual.push(format!("{} to January {census}", percent(r, 1)));
+        }
     }
-    b.growth_both(Growth::constant(rate), Data, &growth);
+    if !actual.is_empty() {
+        words = format!("As published: {}; then {words}", actual.join(", "));
+    }
+    words.push_str(" The published data hold no plan, so the plan starts at the same growth.");
+    if let Some(c) = caution(a) {
+        words.push(' ');
+        words.push_str(&c);
+    }
+    b.growth_both(growth, Data, &words);
 
     let mix = if a.placed() > 0 {
         a.placements
@@ -334,18 +370,23 @@ pub fn scenario_as_of(a: &Authority, v: Vintage) -> Scenario {
     let share = share_of_england(a);
     let share_words = percent(share, 2);
     allocation(&mut b, a, v, share, &share_words);
-    if v == NOW {
+    if v.year == NOW.year {
         opening_balance(&mut b, a);
     } else if let Some((balance, _)) = a.balance(v.year.saturating_sub(1)) {
         b.s.opening_deficit = Decimal::from(balance);
         b.cite(
             "opening_deficit",
             Data,
-            "The DSG deficit at the end of the year before, from DfE's DSG deficit measure (about ±£15,000).",
+            &format!(
+                "{}'s DSG deficit at the end of {}-{:02}, the latest published before the first year: DfE's DSG balance as a share of the grant (SEND and AP inclusion dashboard) times the grant; whole DSG, approximate (about ±£15,000).",
+                a.name,
+                v.year - 1,
+                v.year % 100
+            ),
         );
     }
-    spending(&mut b, a);
-    b.build()
+    other_spend(&mut b, a);
+    b
 }
 
 /// The High Needs Block: the council's 2023-24 allocation raised by an
@@ -391,6 +432,30 @@ fn allocation(b: &mut Builder, a: &Authority, v: Vintage, share: Decimal, share_
                 )
             };
             b.cite("income.hnb.first", Data, &detail);
+            // Later years' allocations, where published.
+            let later: Vec<u16> = (v.year + 1..=v.year + u16::from(v.years) - 1)
+                .filter(|y| a.allocation(*y).is_some())
+                .collect();
+            for y in &later {
+                if let Some(p) = a.allocation(*y) {
+                    b.s.income
+                        .hnb
+                        .by_year
+                        .insert(super::year(*y), Decimal::from(p));
+                }
+            }
+            if let (Some(first), Some(last)) = (later.first(), later.last()) {
+                b.cite(
+                    "income.hnb.by_year",
+                    Data,
+                    &format!(
+                        "{}'s High Needs Block allocations before deductions for {first}-{:02} to {last}-{:02} ({DSG}).",
+                        a.name,
+                        (first + 1) % 100,
+                        (last + 1) % 100
+                    ),
+                );
+            }
         }
         None => {
             b.s.income.hnb = Series {
@@ -462,27 +527,22 @@ fn opening_balance(b: &mut Builder, a: &Authority) {
     }
 }
 
-/// Costs per child and other spend, so that the first year's spending is
-/// the council's own (module docs).
-fn spending(b: &mut Builder, a: &Authority) {
+/// Other spend: the average council's non-placement lines, scaled to the
+/// council's size and never more than a third of its first-year spending.
+fn other_spend(b: &mut Builder, a: &Authority) {
     let target = first_year_spending(a, &b.s);
-    // The average preset's non-placement lines, scaled to the council's
-    // size, and never more than a third of its spending.
     let scale = Decimal::from(a.latest()) / (national::EHCPS_2025 / national::AUTHORITIES);
     let lines: Vec<(&str, Decimal)> = super::average::OTHER_SPEND
         .iter()
         .map(|(name, amount)| (*name, thousands(*amount * scale)))
         .collect();
     let other: Decimal = lines.iter().map(|(_, v)| *v).sum();
-    let (lines, other) = match target {
+    let lines = match target {
         Some(t) if other * dec!(3) > t => {
             let k = t / (other * dec!(3));
-            let lines: Vec<(&str, Decimal)> =
-                lines.iter().map(|(n, v)| (*n, thousands(*v * k))).collect();
-            let other = lines.iter().map(|(_, v)| *v).sum();
-            (lines, other)
+            lines.iter().map(|(n, v)| (*n, thousands(*v * k))).collect()
         }
-        _ => (lines, other),
+        _ => lines,
     };
     for (name, amount) in &lines {
         b.other_spend_line(
@@ -492,41 +552,81 @@ fn spending(b: &mut Builder, a: &Authority) {
             "Illustrative non-placement High Needs spend for an average authority, scaled to this council's number of EHCPs, growing 3% a year. The section 251 outturn gives only the total.",
         );
     }
-    let own_growth = spend_growth(a);
-    // Without published spending (no council today) the national costs
-    // stay, with their own sources.
-    if let Some(t) = target {
-        let k = cost_scale(&b.s, t, other);
-        let year = b.s.about.first_year.start();
-        let (deductions, own, _) = place_funding(a, year, children_in_places(&b.s));
-        let net = Decimal::from(a.spend(year).unwrap_or(0));
-        for setting in Setting::ALL {
-            let (national_cost, _, detail) = national::cost(setting);
-            // To the nearest £10, within what a cost per child may be.
-            b.placement(setting).cost = ((national_cost * k / dec!(10)).round() * dec!(10))
-                .clamp(Decimal::ZERO, crate::model::field::MAX_COST);
-            b.cite(
-                &format!("placements.settings.{}.cost", setting.id()),
-                Calibrated,
-                &format!(
-                    "The national figure, £{} ({}), times {k}: the factor that brings {}'s first-year spending to {}: its {}-{:02} high needs spending of {} ({S251}, lines 1.2) plus place funding of {} ({} of ESFA deductions for directly funded places, and £10,000 for each of {} places it funds itself). Every setting is scaled alike.",
-                    count(national_cost),
-                    detail.split(':').next().unwrap_or(detail),
-                    a.name,
-                    millions_dp(t, 1),
-                    year,
-                    (year + 1) % 100,
-                    millions_dp(net, 1),
-                    millions_dp(t - net, 1),
-                    millions_dp(deductions, 1),
-                    count(own)
-                ),
-            );
+}
+
+/// Sets the costs per child the scenario's own sources do not give (a
+/// council paper's costs stay as they are) so that the first year's gross
+/// spending is the council's own outturn plus place funding (module docs):
+/// every one is the national cost times the same factor, to the nearest
+/// £10. The first year's spending is found by running the model, so places
+/// and overflow count as they will in the projection. Without published
+/// spending for the first year the national costs stay.
+pub(crate) fn anchor(b: &mut Builder, a: &Authority) {
+    let Some(outturn) = first_year_spending(a, &b.s) else {
+        return;
+    };
+    // The outturn is spending after any savings the plan made that year.
+    let saved = simulate(&levers::<Decimal>(&b.s, RunKind::Mitigated))
+        .first()
+        .map_or(Decimal::ZERO, |r| r.savings);
+    let target = outturn + saved;
+    let year = b.s.about.first_year.start();
+    let fixed: Vec<bool> = Setting::ALL
+        .iter()
+        .map(|t| {
+            b.s.sources
+                .get(&format!("placements.settings.{}.cost", t.id()))
+                .is_some_and(|src| src.kind == Seed)
+        })
+        .collect();
+    let at = |s: &mut Scenario, k: Decimal| {
+        for (i, t) in Setting::ALL.iter().enumerate() {
+            if !fixed[i] {
+                s.placements.settings[*t].cost = national::cost(*t).0 * k;
+            }
         }
+        first_year(s).0
+    };
+    let mut s = b.s.clone();
+    let g0 = at(&mut s, Decimal::ZERO);
+    let g1 = at(&mut s, Decimal::ONE);
+    if g1 <= g0 {
+        return;
     }
+    let k = ((target - g0) / (g1 - g0)).round_dp(4);
+    let (deductions, own, _) = place_funding(a, year, children_in_places(&b.s));
+    let net = Decimal::from(a.spend(year).unwrap_or(0));
+    for (i, setting) in Setting::ALL.iter().enumerate() {
+        if fixed[i] {
+            continue;
+        }
+        let (national_cost, _, detail) = national::cost(*setting);
+        b.placement(*setting).cost = ((national_cost * k / dec!(10)).round() * dec!(10))
+            .clamp(Decimal::ZERO, crate::model::field::MAX_COST);
+        b.cite(
+            &format!("placements.settings.{}.cost", setting.id()),
+            Calibrated,
+            &format!(
+                "The national figure, £{} ({}), times {k}: the factor that brings {}'s first-year spending to {}: its {}-{:02} high needs spending of {} ({S251}, lines 1.2) plus place funding of {} ({} of ESFA deductions for directly funded places, and £10,000 for each of {} places it funds itself). Every setting whose cost the sources do not give is scaled alike.",
+                count(national_cost),
+                detail.split(':').next().unwrap_or(detail),
+                a.name,
+                millions_dp(outturn, 1),
+                year,
+                (year + 1) % 100,
+                millions_dp(net, 1),
+                millions_dp(outturn - net, 1),
+                millions_dp(deductions, 1),
+                count(own)
+            ),
+        );
+    }
+    let own_growth = spend_growth(a);
     for setting in Setting::ALL {
         let path = format!("placements.settings.{}.inflation", setting.id());
-        if let (Some(g), Some(src)) = (own_growth, b.s.sources.get(&path).cloned()) {
+        if let (Some(g), Some(src)) = (own_growth, b.s.sources.get(&path).cloned())
+            && src.kind != Seed
+        {
             b.cite(
                 &path,
                 src.kind,
@@ -541,6 +641,104 @@ fn spending(b: &mut Builder, a: &Authority) {
     }
 }
 
+/// For a scenario that starts before its council's latest published year
+/// (a paper preset): the spending of every later year whose outturn is
+/// published is the outturn plus place funding, as the first year's is.
+/// One other-spend line, labelled calibrated, carries the difference
+/// between that and what the model's placements cost (net of the plan's
+/// savings, which the outturn is taken to include); after the last
+/// published year it grows 3% a year. Nothing here looks at the deficit:
+/// only at published spending.
+pub(crate) fn follow_outturn(b: &mut Builder, a: &Authority) {
+    let first = b.s.about.first_year.start();
+    let years: Vec<u16> =
+        b.s.about
+            .years()
+            .map(|y| y.start())
+            .filter(|y| *y > first && a.spend(*y).is_some())
+            .collect();
+    if years.is_empty() {
+        return;
+    }
+    let rows = simulate(&levers::<Decimal>(&b.s, RunKind::Mitigated));
+    let mut line = crate::model::scenario::ByYear::new();
+    let mut words = Vec::new();
+    for y in &years {
+        let Some(r) = rows.iter().find(|r| r.year.start() == *y) else {
+            continue;
+        };
+        let children = [
+            Setting::StateSpecial,
+            Setting::ResourcedProvision,
+            Setting::AlternativeProvision,
+        ]
+        .iter()
+        .map(|t| r.children[*t])
+        .sum();
+        let net = Decimal::from(a.spend(*y).unwrap_or(0));
+        let target = net + place_funding(a, *y, children).2;
+        let gap = thousands(target - (r.gross_spend - r.savings));
+        line.insert(super::year(*y), gap);
+        words.push(format!(
+            "{y}-{:02}: {} ({} spent, lines 1.2, plus place funding)",
+            (y + 1) % 100,
+            millions_dp(gap, 1),
+            millions_dp(net, 1)
+        ));
+    }
+    b.other_spend(
+        "Spending the outturn shows beyond the model's placements (calibrated)",
+        Series {
+            first: Decimal::ZERO,
+            growth: dec!(0.03),
+            by_year: line,
+        },
+        Calibrated,
+        &format!(
+            "Set so that each year's spending, less the plan's savings, is {}'s published outturn plus place funding, as the first year's is: {} ({S251}). The plan's savings are taken to be in the outturn. Growing 3% a year after the last published year.",
+            a.name,
+            words.join("; ")
+        ),
+    );
+}
+
+/// For a scenario that starts before 2024-25 (a paper preset): the deficit
+/// carried in is set so that the plan's remaining deficit at the end of
+/// 2023-24 is the council's published DSG balance at 31 March 2024, given
+/// the spending (which [`follow_outturn`] ties to the outturn) and the
+/// payments in between. The deficit at the start of those years is only
+/// estimated in the published data, and the balance also moves with the
+/// DSG's other blocks; the one published figure fixes both. Nothing here
+/// looks past 31 March 2024.
+pub(crate) fn through_published_balance(b: &mut Builder, a: &Authority) {
+    let Some(published) = a.dsg_balance_2024 else {
+        return;
+    };
+    let published = Decimal::from(published);
+    let remaining = |s: &Scenario| {
+        simulate(&levers::<Decimal>(s, RunKind::Mitigated))
+            .iter()
+            .find(|r| r.year.start() == 2023)
+            .map(|r| r.remaining_deficit)
+    };
+    let Some(now) = remaining(&b.s) else {
+        return;
+    };
+    let estimate = b.s.opening_deficit;
+    let year = b.s.about.first_year;
+    b.s.opening_deficit = (estimate + published - now).round();
+    b.cite(
+        "opening_deficit",
+        Calibrated,
+        &format!(
+            "Set so that the remaining deficit at the end of 2023-24 is {}'s published DSG balance at 31 March 2024, {} ({S251}, line 1.9.3), given the published spending and the DfE payments in between. The DfE's own measure put the deficit carried into {year} at about {}; the difference is what that estimate, the DSG's other blocks and the place-funding estimate leave out.",
+            a.name,
+            millions_dp(published, 2),
+            millions_dp(estimate, 1)
+        ),
+    );
+}
+
 /// The council's own yearly change in high needs spending (lines 1.2) per
 /// EHCP, 2021-22 to 2024-25.
 pub fn spend_growth(a: &Authority) -> Option<Decimal> {
@@ -549,9 +747,10 @@ pub fn spend_growth(a: &Authority) -> Option<Decimal> {
     Some(crate::model::authorities::compound_rate(from, to, 3))
 }
 
-/// The first year's spending and income of `s`'s plan.
+/// The first year's gross spending and income of `s` without the plan (the
+/// spending the outturn is set beside; the plan's savings come after it).
 pub fn first_year(s: &Scenario) -> (Decimal, Decimal) {
-    simulate(&levers::<Decimal>(s, RunKind::Mitigated))
+    simulate(&levers::<Decimal>(s, RunKind::Unmitigated))
         .first()
         .map_or((Decimal::ZERO, Decimal::ZERO), |r| {
             (r.gross_spend, r.income)

@@ -4,10 +4,8 @@ use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
 
 use super::national::SEN2;
-use super::{Builder, by_year, spread};
-use crate::model::scenario::{
-    ByYear, Growth, Project, Scenario, Series, SourceKind::*, Status, Transfer,
-};
+use super::{by_year, spread};
+use crate::model::scenario::{ByYear, Project, Scenario, Series, SourceKind::*, Status, Transfer};
 
 const SEED: &str = "Haringey, Safety Valve – Position Statement for 23/24, Safety Valve Steering Group, 22 May 2024 (seed 000)";
 
@@ -75,7 +73,7 @@ pub const PROJECTS: [Costed; 15] = [
         target_2023: dec!(-156_000),
         achieved_2023: Some(dec!(-156_000)),
         stated: &[],
-        status: Status::Complete,
+        status: Status::OnTrack,
     },
     Costed {
         reference: "A5",
@@ -192,17 +190,18 @@ pub const PROJECTS: [Costed; 15] = [
 /// B8: the 0.5% Schools Block transfer, £1.097m a year 2023-24 to 2027-28.
 pub const TRANSFER: Decimal = dec!(1_097_000);
 
-/// Other spend at which the plan, delivered in full, clears the deficit by
-/// the end of 2027-28 (from `calibrate::other_spend_to_clear`).
-const CALIBRATED_OTHER: Decimal = dec!(26_314_036);
-
-/// Savings by year for a costed project: 2023-24's target, any later year
-/// the paper states, and the rest of the overall figure spread evenly over
-/// the remaining years to 2027-28.
+/// Savings by year for a costed project: 2023-24's net saving required as
+/// the plan's figure for that year, any later year the paper states, and
+/// the rest of the overall figure spread evenly over the remaining years to
+/// 2027-28. The project's total stays the paper's "overall savings by
+/// 2027-2028": where 2023-24 delivered more or less than required (counted
+/// as achieved), the later years carry the difference, since the paper
+/// restates no overall figure.
 pub fn profile(p: &Costed) -> ByYear {
     let mut m = ByYear::new();
     m.insert(super::year(2023), p.target_2023);
-    let mut left = p.overall - p.target_2023;
+    let first = counted_2023(p).unwrap_or(p.target_2023);
+    let mut left = p.overall - first;
     for &(y, v) in p.stated {
         m.insert(super::year(y), v);
         left -= v;
@@ -216,38 +215,63 @@ pub fn profile(p: &Costed) -> ByYear {
     m
 }
 
-pub fn uncalibrated() -> Scenario {
-    let mut b = Builder::new("Haringey", 2023, 5, 2027);
+/// What 2023-24 counts for a project as achieved: the paper's "savings
+/// achieved in 23-24", except A6's £180k, which the paper's own net total
+/// (£1.656m) leaves out because it came from extra early years funding.
+pub fn counted_2023(p: &Costed) -> Option<Decimal> {
+    if p.reference == "A6" {
+        return None;
+    }
+    p.achieved_2023
+}
+
+/// Haringey as its paper and its published figures give it. The paper
+/// prints the projects (their overall savings, 2023-24's required and
+/// achieved savings, some later years), the Schools Block transfer, the
+/// £29.9m of DfE funding and the placement shares of January 2023; it prints
+/// no deficit, spending, costs, growth, payment schedule or year the deficit
+/// is cleared. The rest is Haringey's published data, as every council's
+/// preset starts from: the first year is 2022-23, the year the agreement was
+/// made, so its spending and January 2023's census anchor the plan's start,
+/// and the deficit carried in is set so that 31 March 2024 matches the
+/// published balance.
+pub fn scenario() -> Scenario {
+    let a = crate::model::authorities::find("E09000014").expect("Haringey is in the data");
+    let v = super::council::Vintage {
+        census: 2023,
+        year: 2022,
+        years: 6,
+    };
+    let mut b = super::council::base(a, v, 2027, 2025);
     b.about(
         Seed,
-        &format!("2023-24 to 2027-28, the years of the project savings table: {SEED}."),
+        &format!("2022-23, the year the agreement was made (16 March 2023), to 2027-28, the last year of the project savings table ('Overall savings by 2027-2028'): {SEED}."),
     );
     b.cite(
         "placements.target_year",
-        Seed,
-        "The plan runs to 2027-28, the last year of the project savings table (seed 000).",
+        Illustrative,
+        "The plan's shifts between settings are in its projects' savings, so the mix is held to 2027-28.",
     );
-    b.deficit_from_dsg(dec!(20_493_000), "£20.5m");
-    b.ehcps_from_sen2(2833, "January 2024");
-    b.growth_both(
-        Growth::constant(dec!(0.0427)),
-        Data,
-        &format!("4.27%, Haringey's growth to January 2025 (2,833 to 2,954), held: {SEN2}. The same in both runs, because the plan's effects are in its projects."),
-    );
+    // January 2023, the year of every share the paper prints, with the
+    // paper's definition of independent placements (INMS: independent
+    // mainstream and special schools and non-maintained special schools).
     b.mix_from_counts(
-        [1529, 0, 546, 93, 26, 357, 31, 122, 9, 116],
-        Data,
-        &format!("Haringey's placements in January 2024, with the 4 not recorded spread pro rata: {SEN2}. The plan's shifts (resourced provision, fewer INMSS places) are in its projects, so the mix is held."),
+        [1149, 28, 536, 202, 19, 364, 39, 42, 14, 225],
+        Seed,
+        &format!("Haringey's placements in January 2023 (SEN2), the year of the paper's shares, with the 9 not recorded spread pro rata: independent placements 7.7% as the paper counts them ('7.7% of children were accessing an INMS placement'), which takes in the 115 pupils in independent mainstream schools that SEN2's own grouping puts in mainstream (independent and non-maintained special schools alone are 3.3%); resourced provision 1.1%, as the paper says ('only 1.1% of children attend a resource provision'). State special schools include academies, so 20.4% where the paper's 15.7% counts LA-maintained special schools only. {SEN2}; {SEED}."),
     );
-    b.hnb_from_dsg(dec!(57_337_596), &[], "2023-24");
     b.s.income.schools_block_transfer = Transfer::Amount {
-        amount: Series::flat(TRANSFER),
+        amount: Series {
+            first: Decimal::ZERO,
+            growth: Decimal::ZERO,
+            by_year: (2023..=2027).map(|y| (super::year(y), TRANSFER)).collect(),
+        },
     };
     b.s.income.transfer_reference = "B8".into();
     b.cite(
         "income.schools_block_transfer",
         Seed,
-        &format!("Project B8: a 0.5% Schools Block transfer, £1.097m to the HNB every year from 2023-24 to 2027-28: {SEED}."),
+        &format!("Project B8: a 0.5% Schools Block transfer, 'a £1.097m transfer to the HNB every year between 2023/24 to 2027/28' (the text also says £1m once): {SEED}."),
     );
     for p in &PROJECTS {
         b.s.savings.projects.push(Project {
@@ -257,8 +281,7 @@ pub fn uncalibrated() -> Scenario {
             savings: profile(p),
             status: p.status,
             confidence: None,
-            achieved: p
-                .achieved_2023
+            achieved: counted_2023(p)
                 .map(|a| by_year(&[(2023, a)]))
                 .unwrap_or_default(),
         });
@@ -266,17 +289,7 @@ pub fn uncalibrated() -> Scenario {
     b.cite(
         "savings.projects",
         Seed,
-        &format!("Overall savings by 2027-28, the net saving required and achieved in 2023-24, later savings the text states, and the status its recommendations imply (the RAG colours are not in the text); the rest of each project's overall saving is spread evenly over 2024-25 to 2027-28 as an illustration: {SEED}."),
-    );
-    b.other_spend(
-        "Other High Needs spend (calibrated)",
-        Series {
-            first: Decimal::ZERO,
-            growth: dec!(0.03),
-            ..Series::default()
-        },
-        Calibrated,
-        &format!("Spend the paper does not break down, growing 3% a year, set so that the plan delivered in full, with the £29.9m of DfE funding, clears the deficit by the end of 2027-28: {SEED}."),
+        &format!("Each project's overall savings by 2027-28, its net saving required and achieved in 2023-24, later savings the text states, and the status its recommendations imply (the RAG colours are not in the text): {SEED}. Spread by us: the rest of each overall saving, evenly over 2024-25 to 2027-28 (illustrative). A6's £180k achieved in 2023-24 is left out of that year, as the paper's own net total of £1.656m leaves it out (it came from extra early years funding). The places some projects open (15 at Earlsmead, 25 complex-needs places, about 120 in all) are counted only through these savings, not again as places."),
     );
     b.s.agreement.payments = (2023..=2027)
         .zip(spread(dec!(29_900_000), 5))
@@ -284,17 +297,17 @@ pub fn uncalibrated() -> Scenario {
         .collect();
     b.cite(
         "agreement.payments",
-        Seed,
-        &format!("£29.9m of DfE funding to offset the overspend, spread evenly over five years as an illustration; the paper gives no schedule: {SEED}."),
+        Illustrative,
+        &format!("The paper gives only the total, 'Haringey Council will receive £29.9m in funding': spread evenly here over the five years of the plan, 2023-24 to 2027-28, as an illustration (an instalment may have been paid in 2022-23, when the agreement was made): {SEED}."),
     );
-    b.s.agreement.conditional = true;
+    b.s.agreement.conditional = false;
+    b.cite(
+        "agreement.conditional",
+        Illustrative,
+        "The paper prints no agreed deficit path, so no payment can be tested against one.",
+    );
+    super::council::anchor(&mut b, a);
+    super::council::follow_outturn(&mut b, a);
+    super::council::through_published_balance(&mut b, a);
     b.build()
-}
-
-pub fn scenario() -> Scenario {
-    let mut s = uncalibrated();
-    if let Some(line) = s.other_spend.first_mut() {
-        line.amount.first = CALIBRATED_OTHER;
-    }
-    s
 }

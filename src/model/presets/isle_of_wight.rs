@@ -1,152 +1,93 @@
 //! Isle of Wight, from its May 2024 Safety Valve monitoring return (seed 002).
+//!
+//! The return is a progress report, not a financial plan. It prints growth
+//! (9% now, 4.5% from September 2025), the Studio School's saving (£900k a
+//! year: four pupils who would have gone to £250k mainland placements, at
+//! £25k each on the island), the saving at the Island Learning Centre
+//! (£226k) and two pressures of 2023-24 (£288k and £88k); no deficit,
+//! spending, costs, EHCP counts or payments. So the preset starts in
+//! 2024-25, the year the return looks forward from, at the island's
+//! published figures (the DSG balance at 31 March 2024, which already holds
+//! 2023-24's pressures, EHCPs in January 2025, spending anchored to the
+//! 2024-25 outturn), and puts the return's plan on top. Each effect is
+//! counted once: the Studio School as its saving, not again as places.
 
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
 
-use super::national::SEN2;
-use super::{Builder, by_year};
-use crate::model::scenario::{ByYear, Growth, Places, Project, Scenario, SourceKind::*, Status};
-use crate::model::setting::Setting;
+use super::by_year;
+use crate::model::scenario::{ByYear, Growth, Project, Scenario, SourceKind::*, Status};
 
 const SEED: &str =
     "Isle of Wight Council, Safety Valve monitoring template, submitted 31 May 2024 (seed 002)";
 
-/// The factor on national costs per child at which the first year's
-/// in-year deficit equals the latest published yearly growth of the
-/// authority's deficit (from `calibrate::cost_scale_for_first_balance`).
-pub const CALIBRATED_COST_FACTOR: Decimal = dec!(0.7714);
+/// The Studio School's saving a year: 4 × (£250,000 − £25,000).
+pub const STUDIO_SCHOOL: Decimal = dec!(900_000);
 
-/// The authority's latest published yearly deficit growth (2021-22).
-pub const LATEST_IN_YEAR_DEFICIT: Decimal = dec!(2_044_000);
+/// The Island Learning Centre's reduction in spend.
+pub const ILC: Decimal = dec!(226_000);
 
-/// The preset: national costs per child scaled by the calibrated factor.
+/// The preset.
 pub fn scenario() -> Scenario {
-    let mut s = uncalibrated();
-    super::calibrate::apply_cost_factor(
-        &mut s,
-        CALIBRATED_COST_FACTOR,
-        "the factor at which the first year's in-year deficit is £2.0m, the growth of the Isle of Wight's DSG deficit in 2021-22 (from £4.3m to £6.3m): DfE's DSG balance as a share of the grant (SEND and AP inclusion dashboard); whole DSG, approximate.",
-    );
-    s
-}
-
-/// Everything but the calibrated cost factor.
-pub fn uncalibrated() -> Scenario {
-    let mut b = Builder::new("Isle of Wight", 2023, 7, 2027);
+    let a = crate::model::authorities::find("E06000046").expect("the Isle of Wight is in the data");
+    let mut b = super::council::base(a, super::council::NOW, 2027, 2025);
     b.about(
         Illustrative,
-        &format!("2023-24, the year the return reports on, to 2029-30. The return does not give the agreement's end year; 2027-28, when the statutory override ends, is illustrative: {SEED}."),
+        &format!("2024-25, the year the return looks forward from, to 2029-30. The return does not give the agreement's end year; 2027-28, when the statutory override ends, is illustrative: {SEED}."),
     );
-    b.cite(
-        "placements.target_year",
-        Illustrative,
-        "Illustrative: the plan's mix is reached by 2027-28.",
-    );
-    b.deficit_from_dsg(dec!(6_343_000), "£6.3m");
-    b.ehcps_from_sen2(1662, "January 2024");
-    b.s.demand.growth = Growth {
-        start: dec!(0.045),
-        end: dec!(0.045),
-        by_year: by_year(&[(2024, dec!(0.09))]),
-    };
+    b.s.demand.growth = Growth::constant(dec!(0.045));
     b.cite(
         "demand.growth",
         Seed,
-        &format!("'Our growth model reset now at 9% but dropping for September 2025 to 4.5%' (condition 1): 9% into 2024-25, 4.5% a year from 2025-26: {SEED}."),
+        &format!("'with our growth model resit now at 9% but dropping for September 2025 to 4.5%' (condition 1): 4.5% a year from 2025-26, the first census after September 2025: {SEED}. The return does not say how long 4.5% holds; here it holds to 2029-30."),
     );
     b.s.baseline.growth = Growth::constant(dec!(0.09));
     b.cite(
         "baseline.growth",
-        Seed,
-        &format!("9%, the return's growth model before the ordinarily available provision work takes effect, held: {SEED}."),
-    );
-    b.mix_from_counts(
-        [847, 3, 319, 76, 17, 121, 4, 52, 82, 46],
-        Data,
-        &format!("Isle of Wight placements in January 2024, with the 95 not recorded spread pro rata: {SEN2}."),
-    );
-    let mut plan = b.s.placements.settings.map(|_, p| p.share_plan);
-    plan[Setting::Inmss] -= dec!(0.01);
-    plan[Setting::StateSpecial] += dec!(0.01);
-    b.plan_mix(
-        &plan,
         Illustrative,
-        &format!("Illustrative plan: one point of the mix moves from mainland independent special schools to island special schools by 2027-28 (condition 4: 'increase maintained/academy specialist placements available on the Isle of Wight'): {SEED}."),
+        &format!("9%, the return's growth 'now', held by us as the growth without the plan, since the return puts the fall to 4.5% down to its outreach work: {SEED}."),
     );
-    {
-        let special = b.placement(Setting::StateSpecial);
-        special.cost = dec!(25_000);
-        special.places = Some(Places {
-            now: dec!(319),
-            new_by_year: by_year(&[(2024, dec!(15))]),
-            overflow_to: Setting::Inmss,
-        });
-    }
-    b.cite(
-        "placements.settings.state_special.cost",
-        Seed,
-        &format!("£25k a place at the Studio School (condition 7 case studies): {SEED}."),
-    );
-    b.cite(
-        "placements.settings.state_special.places.now",
-        Seed,
-        &format!("Island special schools are full: over 75 pupils need a specialist place that cannot be secured for lack of capacity (condition 4), so places now are the 319 children placed in January 2024 ({SEN2}): {SEED}."),
-    );
-    b.cite(
-        "placements.settings.state_special.places.new_by_year",
-        Seed,
-        &format!("Studio School expansion at St George's from September 2024: 4 year 6 pupils earmarked for mainland INMSS and 11 secondary pupils (condition 2): {SEED}."),
-    );
-    b.placement(Setting::Inmss).cost = dec!(65_528);
-    b.cite(
-        "placements.settings.inmss.cost",
-        National,
-        "Average cost per child in an independent or non-maintained special school out of area, £65,528 a year: FOI returns from 51 councils, reported by Schools Week, March 2026. Mainland placements are out of area for the island.",
-    );
-    b.hnb_from_dsg(dec!(21_725_707), &[], "2023-24");
-    b.other_spend_line(
-        "Other High Needs spend",
-        dec!(2_600_000),
-        Illustrative,
-        "Illustrative non-placement High Needs spend (outreach, central services, hospital education), about 12% of the allocation, growing 3% a year.",
-    );
+    let years: Vec<u16> = (2024..=2029).collect();
+    let studio: ByYear = years
+        .iter()
+        .map(|y| {
+            let v = if *y == 2024 {
+                // September 2024 to March 2025: seven months of the year.
+                (STUDIO_SCHOOL * dec!(7) / dec!(12)).round()
+            } else {
+                STUDIO_SCHOOL
+            };
+            (super::year(*y), v)
+        })
+        .collect();
     b.s.savings.projects.push(Project {
         reference: "C7".into(),
-        name: "Studio School: 4 pupils on the island instead of £250k mainland placements".into(),
-        workstream: "Condition 4: island specialist places".into(),
-        savings: (2024..=2029)
-            .map(|y| (super::year(y), dec!(900_000)))
-            .collect(),
-        status: Status::Complete,
+        name: "Studio School at St George's: island places instead of mainland placements".into(),
+        workstream: "Condition 2: sufficiency of local places".into(),
+        savings: studio,
+        status: Status::OnTrack,
         confidence: None,
         achieved: ByYear::new(),
     });
     b.cite(
         "savings.projects[0]",
         Seed,
-        &format!("'Studio school 4 pupils would have gone off Island on 250k placements each. However, the creation of the Studio School at 25k each placements has saved 900K per year' (condition 7 case studies): {SEED}."),
+        &format!("'Studio school 4 pupils would have gone off Island on 250k placements each, and the creation of the Studio School at 25k each placements has saved 900K per year' (condition 7), with the expansion 'agreed for September 2024' (condition 2): {SEED}. By us: seven twelfths of the year in 2024-25, and the status (the return's RAG colours are not in the text). Counted once, here: the expansion's places are not added again, and the £250k and £25k stay inside this saving rather than setting any setting's cost."),
     );
     b.s.savings.projects.push(Project {
         reference: "C5".into(),
-        name: "Primary Behaviour Service replaces primary provision at the ILC".into(),
-        workstream: "Condition 5: early intervention".into(),
-        savings: by_year(&[(2023, dec!(-288_000))])
-            .into_iter()
-            .chain((2024..=2029).map(|y| (super::year(y), dec!(226_000))))
-            .collect(),
+        name: "Island Learning Centre: reduced primary provision".into(),
+        workstream: "Condition 5: alternative provision".into(),
+        savings: by_year(&years.iter().map(|y| (*y, ILC)).collect::<Vec<_>>()),
         status: Status::OnTrack,
         confidence: None,
-        achieved: by_year(&[(2023, dec!(-288_000))]),
+        achieved: ByYear::new(),
     });
     b.cite(
         "savings.projects[1]",
         Seed,
-        &format!("A pressure of £288k in 2023-24 from launching the service early, then an estimated £226k a year less spend at the ILC (condition 5): {SEED}."),
+        &format!("'Estimated reduction in spend at ILC is £226k for 20 FTEs' (condition 5): {SEED}. By us: a year from 2024-25 (the return gives no period or start), and the status. The return's 2023-24 pressures (positive behaviour support £288k, post-16 activity £88k) are in the published balance carried in, so they are not added again."),
     );
-    b.cite(
-        "agreement",
-        Seed,
-        &format!("The return does not give the DfE payment schedule; add it in the agreement panel: {SEED}."),
-    );
+    super::council::anchor(&mut b, a);
     b.build()
 }

@@ -1,18 +1,19 @@
 //! Southwark, from its November 2024 High Needs Sub-Group update (seed 001).
 //!
 //! The paper publishes the unmitigated and mitigated forecast deficits, the
-//! Safety Valve funding and the remaining deficit for 2022-23 to 2026-27, but
-//! not the spending behind them. The preset takes EHCPs, the placement mix
-//! and the HNB allocation from DfE data and national costs, then two
-//! calibrated lines reproduce the paper: other spend for the unmitigated
-//! forecast, and one savings line for the plan's net effect.
+//! Safety Valve funding and the remaining deficit for 2022-23 to 2026-27, and
+//! nothing of the spending, children or costs behind them. So the preset is
+//! Southwark's own published data (as every council's is), with the paper's
+//! agreement on top; nothing is calibrated to the paper's results. Whether
+//! the plan clears the deficit is what the model finds, and the page says
+//! where that differs from the paper.
 
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
 
+use super::by_year;
 use super::national::SEN2;
-use super::{Builder, by_year};
-use crate::model::scenario::{ByYear, Growth, Project, Scenario, Series, SourceKind::*, Status};
+use crate::model::scenario::{ByYear, Project, Scenario, SourceKind::*, Status};
 
 const SEED: &str = "Southwark, Safety Valve Progress, High Needs Sub-Group Update, November 2024 (seed 001), 'Safety Valve Funding Agreement' table";
 
@@ -49,102 +50,91 @@ pub const REMAINING: [(u16, Decimal); 5] = [
     (2026, dec!(0)),
 ];
 
-/// Other spend that reproduces the unmitigated forecast (from
-/// `calibrate::other_spend_for_path`).
-const CALIBRATED_SPEND: [(u16, Decimal); 5] = [
-    (2022, dec!(15980679)),
-    (2023, dec!(20725306)),
-    (2024, dec!(19835126)),
-    (2025, dec!(17292035)),
-    (2026, dec!(13879745)),
-];
-/// The plan's net effect that reproduces the mitigated forecast (from
-/// `calibrate::savings_for_path`).
-const CALIBRATED_PLAN: [(u16, Decimal); 5] = [
-    (2022, dec!(100000)),
-    (2023, dec!(5800000)),
-    (2024, dec!(11500000)),
-    (2025, dec!(14500000)),
-    (2026, dec!(17100000)),
-];
+/// The plan's yearly savings as the paper's two forecasts give them: the
+/// growth each year in the gap between its unmitigated and mitigated
+/// cumulative deficits (a gap of £0.1m, £5.9m, £17.4m, £31.9m and £49.0m).
+pub fn plan_savings() -> ByYear {
+    let mut out = ByYear::new();
+    let mut before = Decimal::ZERO;
+    for ((y, u), (_, m)) in UNMITIGATED.iter().zip(MITIGATED.iter()) {
+        let gap = *u - *m;
+        out.insert(super::year(*y), gap - before);
+        before = gap;
+    }
+    out
+}
 
-/// Everything but the calibrated figures (which are zero here).
-pub fn uncalibrated() -> Scenario {
-    let mut b = Builder::new("Southwark", 2022, 5, 2026);
+/// Southwark as its paper and its published figures give it: the
+/// agreement (payments, the mitigated forecast as the agreed path, the
+/// plan's savings as the gap between the paper's two forecasts) on top of
+/// its own published data, as every council's preset starts from (the
+/// deficit at the end of 2021-22, EHCPs, the mix in January 2023, the
+/// allocation, and first-year spending anchored to its 2022-23 outturn).
+/// The paper prints no spending, costs or growth, so the model's forecast
+/// without the plan is the published data's, not the paper's; the page
+/// sets the two side by side.
+pub fn scenario() -> Scenario {
+    let a = crate::model::authorities::find("E09000028").expect("Southwark is in the data");
+    let v = super::council::Vintage {
+        census: 2023,
+        year: 2022,
+        years: 5,
+    };
+    let mut b = super::council::base(a, v, 2026, 2025);
     b.about(
         Seed,
-        &format!("2022-23 to 2026-27, the programme's years: {SEED}."),
+        &format!("2022-23 to 2026-27, the programme's years ('over the life of the programme (2022-2027)'): {SEED}."),
     );
     b.cite(
         "placements.target_year",
-        Seed,
-        "The plan runs to 2026-27, the programme's last year (seed 001).",
-    );
-    b.deficit_from_dsg(dec!(21_643_000), "£21.6m");
-    b.ehcps_from_sen2(2956, "January 2023");
-    // Observed growth to January 2025, then the 2019–2025 average.
-    b.growth_both(
-        Growth {
-            start: dec!(0.08),
-            end: dec!(0.08),
-            by_year: by_year(&[(2023, dec!(0.0913)), (2024, dec!(0.1011))]),
-        },
-        Data,
-        &format!("Observed growth to January 2024 (9.1%) and January 2025 (10.1%), then 8.0%, the average from 2019 to 2025: computed from {SEN2}. The paper does not give its growth assumptions, so the plan's effect is in the calibrated savings line."),
+        Illustrative,
+        "The paper gives no planned mix, so today's is held to 2026-27, the programme's last year.",
     );
     b.mix_from_counts(
         [1230, 118, 780, 153, 5, 167, 60, 47, 8, 22],
         Data,
-        &format!("Southwark's placements in January 2023, with the 366 not recorded spread pro rata: {SEN2}."),
-    );
-    b.hnb_from_dsg(
-        dec!(64_174_446),
-        &[(2023, dec!(71_872_773))],
-        "2022-23 and 2023-24",
-    );
-    b.other_spend(
-        "Other High Needs spend (calibrated)",
-        Series::default(),
-        Calibrated,
-        &format!("Spend the paper does not break down, chosen year by year so that the model's unmitigated forecast equals the paper's £24m, £30m, £41m, £55m and £72m: {SEED}."),
+        &format!("Southwark's placements in January 2023, the first year's census, with the 366 not recorded spread pro rata: {SEN2}. The paper gives no mix, so it is held in the plan."),
     );
     b.s.agreement.payments = by_year(&PAYMENTS);
     b.cite(
         "agreement.payments",
         Seed,
-        &format!("Safety Valve funding: {SEED}."),
+        &format!("Safety Valve funding, £9.22m, £2.77m, £2.77m, £2.77m and £5.53m: {SEED}."),
     );
     b.s.agreement.agreed_path = by_year(&MITIGATED);
     b.cite(
         "agreement.agreed_path",
         Seed,
-        &format!("Mitigated forecast: {SEED}."),
+        &format!("The mitigated forecast, £23.9m, £24.1m, £23.6m, £23.1m and £23m, printed to £0.1m (the remaining deficit row implies £23.06m for the last two years): {SEED}."),
     );
-    b.s.agreement.conditional = true;
+    b.s.agreement.conditional = false;
+    b.cite(
+        "agreement.conditional",
+        Illustrative,
+        "The DfE pays in return for keeping to the agreement, but the paper gives no rule for withholding a payment, so every payment is counted as paid. Turn on \"Payments depend on staying on the agreed path\" to see the risk.",
+    );
+    b.s.agreement.expected_clear = Some(super::year(2026));
+    b.cite(
+        "agreement.expected_clear",
+        Seed,
+        &format!("The remaining deficit reaches £0 in 2026-27: {SEED}."),
+    );
     b.s.savings.projects.push(Project {
         reference: "SV".into(),
-        name: "Safety Valve plan: net effect of the nine conditions (calibrated)".into(),
+        name: "Safety Valve plan: the nine conditions together".into(),
         workstream: "Safety Valve conditions 1–9".into(),
-        savings: ByYear::new(),
+        savings: plan_savings(),
         status: Status::OnTrack,
         confidence: Some(Decimal::ONE),
         achieved: ByYear::new(),
     });
     b.cite(
         "savings.projects[0]",
-        Calibrated,
-        &format!("The difference between the paper's mitigated and unmitigated forecasts, counted in full: {SEED}."),
+        Illustrative,
+        &format!("The paper prints its unmitigated (£24m, £30m, £41m, £55m, £72m) and mitigated forecasts but no savings: each year's saving here is the growth that year in the gap between the two (£0.1m, £5.8m, £11.5m, £14.5m, £17.1m), counted in full. It is the plan as the paper gives it, set against the published figures rather than the paper's own forecast without the plan: {SEED}."),
     );
+    super::council::anchor(&mut b, a);
+    super::council::follow_outturn(&mut b, a);
+    super::council::through_published_balance(&mut b, a);
     b.build()
-}
-
-pub fn scenario() -> Scenario {
-    let mut s = uncalibrated();
-    if let Some(line) = s.other_spend.first_mut() {
-        line.amount.by_year = by_year(&CALIBRATED_SPEND);
-    }
-    if let Some(p) = s.savings.projects.first_mut() {
-        p.savings = by_year(&CALIBRATED_PLAN);
-    }
-    s
 }
