@@ -153,9 +153,11 @@ pub fn extra_saving(s: &Scenario, from: FinYear) -> ExtraSaving {
     }
 }
 
-/// One project's savings year by year over the horizon: as planned, and as
-/// counted (the achieved figure where reported, else planned × confidence,
-/// the same rule the projection uses).
+/// One project's savings year by year over the horizon: as planned (with
+/// the achieved figure in place of the plan's where one is reported, so the
+/// total is the plan as it now stands: a council's "overall savings"), and
+/// as counted (the achieved figure where reported, else planned ×
+/// confidence, the same rule the projection uses).
 #[derive(Clone, Debug, PartialEq)]
 pub struct ProjectSavings {
     /// Planned, per year.
@@ -188,19 +190,19 @@ pub fn project_savings(s: &Scenario, p: &super::scenario::Project) -> ProjectSav
         .confidence
         .unwrap_or_else(|| s.savings.confidence.of(p.status));
     let years: Vec<FinYear> = s.about.years().collect();
+    let plan = |y: &FinYear| p.savings.get(y).copied().unwrap_or(Decimal::ZERO);
     let planned: Vec<Decimal> = years
         .iter()
-        .map(|y| p.savings.get(y).copied().unwrap_or(Decimal::ZERO))
+        .map(|y| p.achieved.get(y).copied().unwrap_or_else(|| plan(y)))
         .collect();
     let counted = years
         .iter()
-        .zip(&planned)
-        .map(|(y, planned)| match p.achieved.get(y) {
+        .map(|y| match p.achieved.get(y) {
             Some(done) => *done,
             // The page calls this on the draft being edited, whose figures
             // are within their fields' bounds but not yet validated as a
             // whole: saturating, so it can never panic.
-            None => planned.saturating_mul(confidence),
+            None => plan(y).saturating_mul(confidence),
         })
         .collect();
     ProjectSavings {

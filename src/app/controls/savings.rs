@@ -119,6 +119,11 @@ pub fn SavingsPanel(p: &SavingsProps) -> Html {
                             <TextField path={format!("{base}.workstream")} label="Workstream" value={pr.workstream.clone()} errors={state.messages_for(&format!("{base}.workstream"))} />
                         </div>
                         <TextField path={format!("{base}.name")} label="Project name" value={pr.name.clone()} errors={state.messages_for(&format!("{base}.name"))} wide=true />
+                        if let Some(src) = s.source_of(&base) {
+                            <Disclosure class="source" summary={html! { <>{ "Source, and where its effect is counted: " }{ src.kind.label() }</> }}>
+                                <p>{ src.detail.clone() }</p>
+                            </Disclosure>
+                        }
                         <div class="field field--compact">
                             <label class="field__label" for={status_id.clone()}>{ "Delivery status" }</label>
                             <select id={status_id} class="select" onchange={on_status}>
@@ -188,7 +193,7 @@ pub fn SavingsPanel(p: &SavingsProps) -> Html {
                             <th scope="col" class="num">{ format!("{y} target") }</th>
                             <th scope="col" class="num">{ format!("{y} achieved") }</th>
                         }
-                        <th scope="col" class="num">{ "Planned" }</th>
+                        <th scope="col" class="num">{ "Planned (achieved where reported)" }</th>
                         <th scope="col" class="num">{ "Counted" }</th>
                     </tr></thead>
                     <tbody>
