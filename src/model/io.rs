@@ -20,7 +20,7 @@ use serde::de::{MapAccess, SeqAccess, Visitor};
 use serde_json::{Map, Value};
 
 use super::field::{Bounds, Field, Mix, Part, ProjectText, Rate, Run};
-use super::format::{lower_first, quote};
+use super::format::{clean, lower_first, quote};
 use super::scenario::{
     About, Agreement, Baseline, ByYear, Demand, Growth, Income, Line, Outturn, Placement,
     Placements, Places, Project, SCENARIO_VERSION, SavingsPlan, Scenario, Series, Source,
@@ -245,6 +245,19 @@ pub fn read_value(value: Value) -> Result<Scenario, Vec<Problem>> {
 }
 
 /// A JSON value in words, for a message: "“lots”", "true", "a list".
+/// The path of a key inside the part at `parent`: the key cleaned of
+/// control and direction characters and cut to 40 characters, after the
+/// parent's path and a dot. A key with nothing left after cleaning is
+/// named by its parent's path, so every problem has a path to show.
+fn key_path(parent: &str, key: &str) -> String {
+    let key: String = clean(key).chars().take(40).collect();
+    match (parent == WHOLE_FILE, key.is_empty()) {
+        (_, true) => parent.to_string(),
+        (true, false) => key,
+        (false, false) => format!("{parent}.{key}"),
+    }
+}
+
 fn given(v: &Value) -> String {
     match v {
         Value::Null => "empty (null)".into(),
@@ -390,13 +403,8 @@ impl Reader {
             return None;
         };
         for key in m.keys().filter(|k| !known.contains(&k.as_str())) {
-            let path = if at.path == WHOLE_FILE {
-                key.chars().take(60).collect::<String>()
-            } else {
-                format!("{}.{}", at.path, key.chars().take(60).collect::<String>())
-            };
             self.bad(
-                path,
+                key_path(at.path, key),
                 format!(
                     "{} has nothing called {}; what it can hold is {}",
                     at.what,
@@ -589,7 +597,7 @@ impl Reader {
             return out;
         };
         for (key, x) in m {
-            let path = format!("{}.{}", at.path, key.chars().take(40).collect::<String>());
+            let path = key_path(at.path, key);
             let Some(y) = self.year_of(
                 &Value::String(key.clone()),
                 At {
@@ -1760,6 +1768,24 @@ mod tests {
     }
 
     type Edit = Box<dyn FnOnce(&mut Value)>;
+
+    /// Found by `cargo fuzz run file`: a key that is empty, or nothing but
+    /// control characters, once gave a problem with no path to show.
+    #[test]
+    fn a_key_with_no_name_still_has_a_path() {
+        for text in [
+            "{\n\"\": 1\n}\n",
+            "{\"\\u0007\\u202e\": 1}",
+            "{\"placements\": {\"\": 1}}",
+        ] {
+            let problems = read_scenario(text).unwrap_err();
+            assert!(!problems.is_empty());
+            for p in &problems {
+                assert!(!p.path.is_empty() && !p.message.is_empty(), "{p:?}");
+                assert!(!p.path.chars().any(char::is_control), "{p:?}");
+            }
+        }
+    }
 
     #[test]
     fn every_preset_reads_back() {

@@ -273,7 +273,17 @@ pub fn scenario() -> Scenario {
         Seed,
         &format!("Project B8: a 0.5% Schools Block transfer, 'a £1.097m transfer to the HNB every year between 2023/24 to 2027/28' (the text also says £1m once): {SEED}."),
     );
-    for p in &PROJECTS {
+    for (i, p) in PROJECTS.iter().enumerate() {
+        // Each year the paper does not print is ours: said so on the year.
+        for y in 2024..=2027 {
+            if !p.stated.iter().any(|(s, _)| *s == y) {
+                b.cite(
+                    &format!("savings.projects[{i}].savings.{}", super::year(y)),
+                    Illustrative,
+                    &format!("Spread by us: the rest of {}'s overall saving of £{} by 2027-28, after 2023-24 and the years the paper states, shared evenly over the years it does not: {SEED}.", p.reference, crate::model::format::count(p.overall)),
+                );
+            }
+        }
         b.s.savings.projects.push(Project {
             reference: p.reference.into(),
             name: p.name.into(),

@@ -74,6 +74,11 @@ pub fn scenario() -> Scenario {
         Seed,
         &format!("'Studio school 4 pupils would have gone off Island on 250k placements each, and the creation of the Studio School at 25k each placements has saved 900K per year' (condition 7), with the expansion 'agreed for September 2024' (condition 2): {SEED}. By us: seven twelfths of the year in 2024-25, and the status (the return's RAG colours are not in the text). Counted once, here: the expansion's places are not added again, and the £250k and £25k stay inside this saving rather than setting any setting's cost."),
     );
+    b.cite(
+        "savings.projects[0].savings.2024-25",
+        Illustrative,
+        &format!("Seven twelfths of the £900k a year, for September 2024 to March 2025: our reading of 'agreed for September 2024': {SEED}."),
+    );
     b.s.savings.projects.push(Project {
         reference: "C5".into(),
         name: "Island Learning Centre: reduced primary provision".into(),
@@ -85,7 +90,7 @@ pub fn scenario() -> Scenario {
     });
     b.cite(
         "savings.projects[1]",
-        Seed,
+        Illustrative,
         &format!("'Estimated reduction in spend at ILC is £226k for 20 FTEs' (condition 5): {SEED}. By us: a year from 2024-25 (the return gives no period or start), and the status. The return's 2023-24 pressures (positive behaviour support £288k, post-16 activity £88k) are in the published balance carried in, so they are not added again."),
     );
     super::council::anchor(&mut b, a);

@@ -201,6 +201,28 @@ pub fn scenario() -> Scenario {
         Seed,
         &format!("Table 3's figures for 2023-24 and 2024-25, split as above: {SEED}."),
     );
+    // What Table 3 does not print is ours: said so on each share.
+    for s in [
+        Setting::Mainstream,
+        Setting::ResourcedProvision,
+        Setting::AlternativeProvision,
+        Setting::SpecialistPost16,
+        Setting::Eotas,
+        Setting::NeetOrHome,
+    ] {
+        let what = if matches!(s, Setting::Mainstream | Setting::ResourcedProvision) {
+            "Table 3's 'Mainstream, including RP' split by us between mainstream and resourced provision"
+        } else {
+            "A setting Table 3 does not list: its part of the points Table 3 leaves over, split by us"
+        };
+        for field in ["share_now", "share_plan"] {
+            b.cite(
+                &format!("placements.settings.{s}.{field}"),
+                Data,
+                &format!("{what} in Medway's January 2023 proportions ({SEN2}): {SEED}."),
+            );
+        }
+    }
     b.s.opening_deficit = dec!(20_800_000);
     b.cite(
         "opening_deficit",
@@ -218,6 +240,12 @@ pub fn scenario() -> Scenario {
         },
         Seed,
         &format!("£3,704,539 currently spent on alternative provision (§7.3), growing an illustrative 3% a year without the plan: {SEED}."),
+    );
+    let line = b.s.other_spend.len() - 1;
+    b.cite(
+        &format!("other_spend[{line}].amount.growth"),
+        Illustrative,
+        "Illustrative 3% a year: the paper gives no growth, only the cap.",
     );
     // The plan caps it for three years: the growth avoided is its saving.
     let ap = Series {

@@ -47,7 +47,7 @@ pub fn scenario() -> Scenario {
     };
     b.cite(
         "income.schools_block_transfer",
-        Seed,
+        Illustrative,
         &format!("'Agreement from Schools Forum for 0.5% High Needs Block transfer': {SEED}. By us: for 2024-25 only (a Schools Forum agrees a year at a time; the update gives no year), of a Schools Block of about £{}m (the whole DSG of £180.9m less the High Needs Block less an illustrative £14m for the early years and central blocks, 2023-24, raised 3%).", schools_block / dec!(1_000_000)),
     );
     let now = (Decimal::from(a.ehcps_in(2025).unwrap_or(0))
@@ -70,7 +70,7 @@ pub fn scenario() -> Scenario {
     );
     b.cite(
         "placements.settings.state_special.places.new_by_year",
-        Seed,
+        Illustrative,
         &format!("'two new Free Schools, ultimately providing 240 places': {SEED}. By us: 120 opening in 2026-27 and 120 in 2027-28 (the update gives no dates). Counted once, as places: children beyond the places would go to independent schools, so each place used keeps one child out of them."),
     );
     b.cite(
