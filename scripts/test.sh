@@ -8,8 +8,8 @@ scripts/setup.sh --test
 source scripts/env.sh
 
 step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
-step "cargo fmt --check"
-cargo fmt --check
+step "cargo fmt --all --check"
+cargo fmt --all --check
 step "cargo clippy --all-targets -- -D warnings"
 cargo clippy --all-targets -- -D warnings
 step "cargo clippy (the page, for wasm32)"

@@ -4,4 +4,4 @@
 //! the `hnb` command-line tool all call it. [`app`] is the Yew page.
 
 pub mod app;
-pub mod model;
+pub use hnb_model as model;

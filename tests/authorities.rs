@@ -1,5 +1,5 @@
 //! The councils' data built into the page: generated from `data/*.csv`
-//! (run with `UPDATE_DATA=1` to rewrite `src/model/authorities/data.rs`),
+//! (run with `UPDATE_DATA=1` to rewrite `model/src/authorities/data.rs`),
 //! checked against the published national totals, and every council's
 //! scenario validated and projected.
 
@@ -14,7 +14,7 @@ use hnb::model::validate::validate;
 use hnb::model::{project, results::summarise};
 use rust_decimal::Decimal;
 
-const GENERATED: &str = "src/model/authorities/data.rs";
+const GENERATED: &str = "model/src/authorities/data.rs";
 const SETTINGS: [&str; 10] = [
     "mainstream",
     "resourced_provision",

@@ -14,8 +14,8 @@ use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
 
 use super::national::SEN2;
-use crate::model::scenario::{Places, Scenario, Series, SourceKind::*, Transfer};
-use crate::model::setting::Setting;
+use crate::scenario::{Places, Scenario, Series, SourceKind::*, Transfer};
+use crate::setting::Setting;
 
 const SEED: &str = "Wokingham Borough Council, Safety Valve Programme & SEND Improvement, update for Children's Services Overview and Scrutiny, 20 March 2024 (seed 003)";
 
@@ -24,7 +24,7 @@ pub const TRANSFER_RATE: Decimal = dec!(0.005);
 
 /// The preset.
 pub fn scenario() -> Scenario {
-    let a = crate::model::authorities::find("E06000041").expect("Wokingham is in the data");
+    let a = crate::authorities::find("E06000041").expect("Wokingham is in the data");
     let mut b = super::council::base(a, super::council::NOW, 2027, 2025);
     b.about(
         Illustrative,

@@ -337,8 +337,8 @@ pub fn fan(s: &Scenario, spread: Spread, paths: usize, seed: u64) -> Fan {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::presets::find;
-    use crate::model::project;
+    use crate::presets::find;
+    use crate::project;
 
     #[test]
     fn f64_run_matches_the_decimal_projection_to_a_pound() {
@@ -389,7 +389,7 @@ mod tests {
     /// mix an achieved figure and a net cost drifted from the plan.
     #[test]
     fn no_spread_gives_the_plan_to_the_last_bit_with_achieved_savings() {
-        use crate::model::scenario::{Project, Status};
+        use crate::scenario::{Project, Status};
         use rust_decimal_macros::dec;
         // Nothing but the savings, so a difference in the last bit shows.
         let mut s = find("average").unwrap().scenario();

@@ -274,7 +274,7 @@ pub fn apply(target: &mut Value, patch: &Value) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::presets::PRESETS;
+    use crate::presets::PRESETS;
     use rust_decimal_macros::dec;
 
     #[test]
@@ -296,7 +296,7 @@ mod tests {
         let mut s = base.clone();
         s.demand.growth.start = dec!(0.09);
         s.savings.projects.remove(2);
-        s.placements.settings[crate::model::Setting::Inmss].places = None;
+        s.placements.settings[crate::Setting::Inmss].places = None;
         let link = encode("haringey", &base, &s);
         let opened = decode(&format!("#{link}")).unwrap();
         assert_eq!(opened.scenario, s);

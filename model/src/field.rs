@@ -1021,8 +1021,8 @@ pub enum List {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::figures::figures;
-    use crate::model::presets::PRESETS;
+    use crate::figures::figures;
+    use crate::presets::PRESETS;
 
     #[test]
     fn every_figure_path_parses_back_to_its_field() {
@@ -1063,7 +1063,7 @@ mod tests {
     #[test]
     fn words_for_values_out_of_bounds_never_overflow() {
         let f = Field::Inflation(Setting::Inmss);
-        let s = crate::model::presets::find("average").unwrap().scenario();
+        let s = crate::presets::find("average").unwrap().scenario();
         let label = f.label(&s);
         assert_eq!(
             f.problem(&label, Decimal::MAX).unwrap(),

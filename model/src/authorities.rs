@@ -38,7 +38,7 @@ pub struct Authority {
     /// The January whose placements are in `placements`.
     pub placement_year: u16,
     /// Children in each of the calculator's ten settings that January, in
-    /// the order of [`crate::model::setting::Setting::ALL`].
+    /// the order of [`crate::setting::Setting::ALL`].
     pub placements: [u32; 10],
     /// Children with no placement recorded that January.
     pub not_recorded: u32,

@@ -4,8 +4,8 @@
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
 
-use crate::model::scenario::{Placement, Source, SourceKind};
-use crate::model::setting::{PerSetting, Setting};
+use crate::scenario::{Placement, Source, SourceKind};
+use crate::setting::{PerSetting, Setting};
 
 /// Local authorities with SEND duties in England (DfE SEN2).
 pub const AUTHORITIES: Decimal = dec!(153);

@@ -26,7 +26,7 @@
 //! Checked against what was published: for the councils with every figure,
 //! the overspend this gives for 2022-23 and 2023-24 together is set beside
 //! the change in their published DSG balance over those two years
-//! ([`crate::model::backtest::place_funding_check`]); without the place
+//! ([`crate::backtest::place_funding_check`]); without the place
 //! funding the two are far apart. The method page gives the figures, kept
 //! current by `tests/pages.rs`.
 //!
@@ -42,11 +42,11 @@ use rust_decimal_macros::dec;
 
 use super::Builder;
 use super::national::{self, SEN2};
-use crate::model::authorities::{AUTHORITIES, Authority, Jump, LAST_CENSUS, SafetyValve};
-use crate::model::format::{count, millions_dp, percent};
-use crate::model::projection::{RunKind, levers, simulate};
-use crate::model::scenario::{Growth, Scenario, Series, SourceKind::*};
-use crate::model::setting::Setting;
+use crate::authorities::{AUTHORITIES, Authority, Jump, LAST_CENSUS, SafetyValve};
+use crate::format::{count, millions_dp, percent};
+use crate::projection::{RunKind, levers, simulate};
+use crate::scenario::{Growth, Scenario, Series, SourceKind::*};
+use crate::setting::Setting;
 
 /// Where the allocation comes from, for the page's attribution.
 pub const DSG: &str = "ESFA Dedicated Schools Grant allocation tables, as held in October 2023, via DfE's SEND and AP inclusion dashboard";
@@ -393,7 +393,7 @@ pub(crate) fn base(a: &Authority, v: Vintage, end: u16, known: u16) -> Builder {
 /// illustrative 3%, with its own recent growth beside it.
 fn allocation(b: &mut Builder, a: &Authority, v: Vintage, share: Decimal, share_words: &str) {
     let own = match (a.allocation(2019), a.allocation(2023)) {
-        (Some(from), Some(to)) if from > 0 => Some(crate::model::authorities::compound_rate(
+        (Some(from), Some(to)) if from > 0 => Some(crate::authorities::compound_rate(
             Decimal::from(from),
             Decimal::from(to),
             4,
@@ -505,7 +505,7 @@ fn opening_balance(b: &mut Builder, a: &Authority) {
                 &format!(
                     "{}'s DSG balance carried forward at 31 March 2024, {what} of {} ({S251}, 2023-24, line 1.9.3). It covers the whole DSG and is net of any Safety Valve payments already received.",
                     a.name,
-                    crate::model::format::pounds(Decimal::from(amount))
+                    crate::format::pounds(Decimal::from(amount))
                 ),
             );
         }
@@ -519,7 +519,7 @@ fn opening_balance(b: &mut Builder, a: &Authority) {
                 &format!(
                     "Fallback: {S251} publishes no DSG balance for {} at 31 March 2024, so this is England's net balance per EHCP over the 148 councils that published one ({} a child) times its {} EHCPs in January 2024. Replace it with the figure in the council's budget papers.",
                     a.name,
-                    crate::model::format::pounds(per),
+                    crate::format::pounds(per),
                     count(Decimal::from(ehcps))
                 ),
             );
@@ -602,7 +602,7 @@ pub(crate) fn anchor(b: &mut Builder, a: &Authority) {
         }
         let (national_cost, _, detail) = national::cost(*setting);
         b.placement(*setting).cost = ((national_cost * k / dec!(10)).round() * dec!(10))
-            .clamp(Decimal::ZERO, crate::model::field::MAX_COST);
+            .clamp(Decimal::ZERO, crate::field::MAX_COST);
         b.cite(
             &format!("placements.settings.{}.cost", setting.id()),
             Calibrated,
@@ -661,7 +661,7 @@ pub(crate) fn follow_outturn(b: &mut Builder, a: &Authority) {
         return;
     }
     let rows = simulate(&levers::<Decimal>(&b.s, RunKind::Mitigated));
-    let mut line = crate::model::scenario::ByYear::new();
+    let mut line = crate::scenario::ByYear::new();
     let mut words = Vec::new();
     for y in &years {
         let Some(r) = rows.iter().find(|r| r.year.start() == *y) else {
@@ -744,7 +744,7 @@ pub(crate) fn through_published_balance(b: &mut Builder, a: &Authority) {
 pub fn spend_growth(a: &Authority) -> Option<Decimal> {
     let from = Decimal::from(a.spend(2021)?) / Decimal::from(a.ehcps_in(2022).filter(|n| *n > 0)?);
     let to = Decimal::from(a.spend(2024)?) / Decimal::from(a.ehcps_in(2025).filter(|n| *n > 0)?);
-    Some(crate::model::authorities::compound_rate(from, to, 3))
+    Some(crate::authorities::compound_rate(from, to, 3))
 }
 
 /// The first year's gross spending and income of `s` without the plan (the

@@ -170,8 +170,8 @@ pub fn add_extra_saving(s: &mut Scenario, from: FinYear, per_year: Decimal) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::presets::find;
-    use crate::model::validate::validate;
+    use crate::presets::find;
+    use crate::validate::validate;
     use rust_decimal_macros::dec;
 
     #[test]
@@ -182,9 +182,8 @@ mod tests {
         let after = s.placements.settings.map(|_, p| p.share_plan);
         assert_eq!(after.0.iter().sum::<Decimal>(), Decimal::ONE);
         assert_eq!(after[Setting::Inmss], dec!(0.1234567));
-        let ratio = |m: &crate::model::PerSetting<Decimal>| {
-            m[Setting::StateSpecial] / m[Setting::Mainstream]
-        };
+        let ratio =
+            |m: &crate::PerSetting<Decimal>| m[Setting::StateSpecial] / m[Setting::Mainstream];
         assert!((ratio(&before) - ratio(&after)).abs() < dec!(0.000001));
         assert!(validate(&s).is_empty());
     }

@@ -67,8 +67,8 @@ pub fn reindex<V>(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::figures::figures;
-    use crate::model::presets::PRESETS;
+    use crate::figures::figures;
+    use crate::presets::PRESETS;
     use rust_decimal_macros::dec;
 
     #[test]
@@ -101,7 +101,7 @@ mod tests {
 
     #[test]
     fn sets_text_and_reindexes() {
-        let mut s = crate::model::presets::find("haringey").unwrap().scenario();
+        let mut s = crate::presets::find("haringey").unwrap().scenario();
         set_text(&mut s, "savings.projects[1].name", "Renamed").unwrap();
         assert_eq!(s.savings.projects[1].name, "Renamed");
         set_text(&mut s, "savings.projects[1].reference", "Z9").unwrap();

@@ -5,8 +5,8 @@ use rust_decimal_macros::dec;
 
 use super::national::{self, SEN2};
 use super::{Builder, shares_from_counts};
-use crate::model::scenario::{Growth, Scenario, Series, SourceKind::*};
-use crate::model::setting::Setting;
+use crate::scenario::{Growth, Scenario, Series, SourceKind::*};
+use crate::setting::Setting;
 
 /// Illustrative non-placement High Needs spend for an average authority.
 pub const OTHER_SPEND: [(&str, Decimal); 4] = [

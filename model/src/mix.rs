@@ -75,7 +75,7 @@ pub fn rebalance(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::presets::shares_from_counts;
+    use crate::presets::shares_from_counts;
     use proptest::prelude::*;
     use rust_decimal_macros::dec;
 

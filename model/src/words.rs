@@ -195,8 +195,8 @@ pub fn settings_story(p: &Projection) -> Vec<SettingStory> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::presets::find;
-    use crate::model::project;
+    use crate::presets::find;
+    use crate::project;
 
     #[test]
     fn sentences_are_short_and_carry_the_results() {

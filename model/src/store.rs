@@ -173,7 +173,7 @@ pub fn tidy_name(name: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::presets::find;
+    use crate::presets::find;
 
     fn sample(name: &str) -> Saved {
         Saved {

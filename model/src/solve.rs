@@ -419,8 +419,8 @@ fn capital(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::presets::find;
-    use crate::model::results::{ExtraSaving, extra_saving};
+    use crate::presets::find;
+    use crate::results::{ExtraSaving, extra_saving};
 
     const NONE: [bool; 10] = [false; 10];
 
@@ -441,13 +441,13 @@ mod tests {
         // saving: said in words, never an answer that fails validation.
         let mut full = find("average").unwrap().scenario();
         let from = full.about.first_year.plus(1);
-        while full.savings.projects.len() < crate::model::validate::MAX_ITEMS {
-            full.savings.projects.push(crate::model::scenario::Project {
+        while full.savings.projects.len() < crate::validate::MAX_ITEMS {
+            full.savings.projects.push(crate::scenario::Project {
                 reference: String::new(),
                 name: "p".into(),
                 workstream: String::new(),
                 savings: Default::default(),
-                status: crate::model::scenario::Status::OnTrack,
+                status: crate::scenario::Status::OnTrack,
                 confidence: None,
                 achieved: Default::default(),
             });

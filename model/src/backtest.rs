@@ -195,7 +195,7 @@ pub fn csv(rows: &[Backtest]) -> String {
 }
 
 /// The check of the first-year spending recipe against what was published
-/// (see [`crate::model::presets::council`]): for each council with the
+/// (see [`crate::presets::council`]): for each council with the
 /// figures, the overspend the recipe gives for 2022-23 and 2023-24 together
 /// (spending lines 1.2 plus place funding, less the allocation before
 /// deductions) set beside the change in its published DSG balance from the

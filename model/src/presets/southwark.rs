@@ -13,7 +13,7 @@ use rust_decimal_macros::dec;
 
 use super::by_year;
 use super::national::SEN2;
-use crate::model::scenario::{ByYear, Project, Scenario, SourceKind::*, Status};
+use crate::scenario::{ByYear, Project, Scenario, SourceKind::*, Status};
 
 const SEED: &str = "Southwark, Safety Valve Progress, High Needs Sub-Group Update, November 2024 (seed 001), 'Safety Valve Funding Agreement' table";
 
@@ -74,7 +74,7 @@ pub fn plan_savings() -> ByYear {
 /// without the plan is the published data's, not the paper's; the page
 /// sets the two side by side.
 pub fn scenario() -> Scenario {
-    let a = crate::model::authorities::find("E09000028").expect("Southwark is in the data");
+    let a = crate::authorities::find("E09000028").expect("Southwark is in the data");
     let v = super::council::Vintage {
         census: 2023,
         year: 2022,

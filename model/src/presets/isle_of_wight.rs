@@ -16,7 +16,7 @@ use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
 
 use super::by_year;
-use crate::model::scenario::{ByYear, Growth, Project, Scenario, SourceKind::*, Status};
+use crate::scenario::{ByYear, Growth, Project, Scenario, SourceKind::*, Status};
 
 const SEED: &str =
     "Isle of Wight Council, Safety Valve monitoring template, submitted 31 May 2024 (seed 002)";
@@ -29,7 +29,7 @@ pub const ILC: Decimal = dec!(226_000);
 
 /// The preset.
 pub fn scenario() -> Scenario {
-    let a = crate::model::authorities::find("E06000046").expect("the Isle of Wight is in the data");
+    let a = crate::authorities::find("E06000046").expect("the Isle of Wight is in the data");
     let mut b = super::council::base(a, super::council::NOW, 2027, 2025);
     b.about(
         Illustrative,

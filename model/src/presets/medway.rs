@@ -6,8 +6,8 @@ use rust_decimal_macros::dec;
 
 use super::national::SEN2;
 use super::{by_year, spread};
-use crate::model::scenario::{ByYear, Growth, Scenario, Series, SourceKind::*};
-use crate::model::setting::{PerSetting, Setting};
+use crate::scenario::{ByYear, Growth, Scenario, Series, SourceKind::*};
+use crate::setting::{PerSetting, Setting};
 
 const SEED: &str = "Medway, Update on the Safety Valve Intervention Programme, Children and Young People Overview and Scrutiny Committee, 29 November 2022 (seed 004)";
 
@@ -129,7 +129,7 @@ pub fn table_3_mix(row: &[Decimal; 5]) -> PerSetting<Decimal> {
 /// the deficit is what the model finds; the page sets that beside the
 /// paper's claim. Nothing is calibrated to it.
 pub fn scenario() -> Scenario {
-    let a = crate::model::authorities::find("E06000035").expect("Medway is in the data");
+    let a = crate::authorities::find("E06000035").expect("Medway is in the data");
     let v = super::council::Vintage {
         census: 2023,
         year: 2022,
@@ -254,19 +254,19 @@ pub fn scenario() -> Scenario {
         ..Series::default()
     };
     let years: Vec<_> = (2022..=2024).map(super::year).collect();
-    let grown = crate::model::projection::series::<Decimal>(&ap, &years);
+    let grown = crate::projection::series::<Decimal>(&ap, &years);
     let capped: ByYear = years
         .iter()
         .zip(&grown)
         .skip(1)
         .map(|(y, g)| (*y, (*g - ap.first).round()))
         .collect();
-    b.s.savings.projects.push(crate::model::scenario::Project {
+    b.s.savings.projects.push(crate::scenario::Project {
         reference: "§7.3".into(),
         name: "Cap alternative provision spending for three years".into(),
         workstream: "Alternative provision".into(),
         savings: capped,
-        status: crate::model::scenario::Status::OnTrack,
+        status: crate::scenario::Status::OnTrack,
         confidence: Some(Decimal::ONE),
         achieved: ByYear::new(),
     });

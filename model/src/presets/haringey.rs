@@ -5,7 +5,7 @@ use rust_decimal_macros::dec;
 
 use super::national::SEN2;
 use super::{by_year, spread};
-use crate::model::scenario::{ByYear, Project, Scenario, Series, SourceKind::*, Status, Transfer};
+use crate::scenario::{ByYear, Project, Scenario, Series, SourceKind::*, Status, Transfer};
 
 const SEED: &str = "Haringey, Safety Valve – Position Statement for 23/24, Safety Valve Steering Group, 22 May 2024 (seed 000)";
 
@@ -236,7 +236,7 @@ pub fn counted_2023(p: &Costed) -> Option<Decimal> {
 /// and the deficit carried in is set so that 31 March 2024 matches the
 /// published balance.
 pub fn scenario() -> Scenario {
-    let a = crate::model::authorities::find("E09000014").expect("Haringey is in the data");
+    let a = crate::authorities::find("E09000014").expect("Haringey is in the data");
     let v = super::council::Vintage {
         census: 2023,
         year: 2022,
@@ -280,7 +280,7 @@ pub fn scenario() -> Scenario {
                 b.cite(
                     &format!("savings.projects[{i}].savings.{}", super::year(y)),
                     Illustrative,
-                    &format!("Spread by us: the rest of {}'s overall saving of £{} by 2027-28, after 2023-24 and the years the paper states, shared evenly over the years it does not: {SEED}.", p.reference, crate::model::format::count(p.overall)),
+                    &format!("Spread by us: the rest of {}'s overall saving of £{} by 2027-28, after 2023-24 and the years the paper states, shared evenly over the years it does not: {SEED}.", p.reference, crate::format::count(p.overall)),
                 );
             }
         }

@@ -1759,7 +1759,7 @@ pub fn claimed_version(text: &str) -> Option<u64> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::presets::find;
+    use crate::presets::find;
 
     fn damaged(edit: impl FnOnce(&mut Value)) -> Vec<Problem> {
         let mut v = to_value(&find("haringey").unwrap().scenario());
@@ -1789,7 +1789,7 @@ mod tests {
 
     #[test]
     fn every_preset_reads_back() {
-        for p in crate::model::presets::PRESETS.iter() {
+        for p in crate::presets::PRESETS.iter() {
             let s = p.scenario();
             assert_eq!(read_scenario(&write_scenario(&s)), Ok(s), "{}", p.id);
         }

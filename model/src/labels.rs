@@ -242,8 +242,8 @@ pub fn assumptions(s: &Scenario, preset: Option<&Scenario>) -> Vec<Assumption> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::figures::figures;
-    use crate::model::presets::PRESETS;
+    use crate::figures::figures;
+    use crate::presets::PRESETS;
     use rust_decimal_macros::dec;
 
     #[test]
@@ -263,7 +263,7 @@ mod tests {
 
     #[test]
     fn words_and_units() {
-        let s = crate::model::presets::find("haringey").unwrap().scenario();
+        let s = crate::presets::find("haringey").unwrap().scenario();
         let cases = [
             (
                 "demand.growth.start",
@@ -304,7 +304,7 @@ mod tests {
     }
     #[test]
     fn assumptions_carry_sources_and_mark_changes() {
-        let base = crate::model::presets::find("southwark").unwrap().scenario();
+        let base = crate::presets::find("southwark").unwrap().scenario();
         let mut s = base.clone();
         s.demand.ehcps = dec!(1);
         let rows = assumptions(&s, Some(&base));

@@ -237,7 +237,7 @@ pub fn tornado(s: &Scenario, ranges: &[Range]) -> Tornado {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::presets::find;
+    use crate::presets::find;
 
     #[test]
     fn base_is_in_every_bar_and_bars_are_by_swing() {
