@@ -5,6 +5,7 @@ mod common;
 
 use common::strategy::*;
 use hnb::model::sensitivity::{default_ranges, tornado};
+use hnb::model::setting::PerSetting;
 use hnb::model::solve::{Lever, Solved, Target, solve};
 use hnb::model::uncertainty::{Spread, fan};
 use proptest::prelude::*;
@@ -73,10 +74,10 @@ proptest! {
         check_found(&s, Lever::Growth(first), Target::Cleared)?;
         check_found(&s, Lever::ExtraSaving(first), Target::Cleared)?;
         check_found(&s, Lever::Inflation, Target::Balance(last))?;
-        check_found(&s, Lever::InmssShare([false; 10]), Target::Cleared)?;
+        check_found(&s, Lever::InmssShare(PerSetting::default()), Target::Cleared)?;
         // With a setting locked, the others move and the locked one stays.
-        let mut locked = [false; 10];
-        locked[2] = true;
+        let mut locked = PerSetting::<bool>::default();
+        locked.0[2] = true;
         check_found(&s, Lever::InmssShare(locked), Target::Cleared)?;
         if let Solved::Found { scenario, .. } = solve(&s, Lever::InmssShare(locked), Target::Cleared) {
             prop_assert_eq!(scenario.placements.settings.0[2].share_plan, s.placements.settings.0[2].share_plan);

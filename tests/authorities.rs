@@ -7,6 +7,8 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
 use hnb::model::authorities::{AUTHORITIES, LAST_CENSUS};
+use hnb::model::field::{Field, Mix, Part, Run};
+use hnb::model::node::{Group, Node};
 use hnb::model::presets::{self, national};
 use hnb::model::scenario::SourceKind;
 use hnb::model::setting::Setting;
@@ -267,13 +269,13 @@ fn every_council_validates_and_projects() {
         assert_eq!(s.demand.growth.start, a.recent_growth(), "{}", a.name);
         // Every figure of the scenario says where it came from.
         for path in [
-            "demand.ehcps",
-            "demand.growth",
-            "baseline.growth",
-            "income.hnb.first",
-            "opening_deficit",
-            "placements.settings.inmss.share_now",
-            "placements.settings.inmss.cost",
+            Node::from(Field::Ehcps),
+            Group::Growth(Run::Plan).into(),
+            Group::Growth(Run::Baseline).into(),
+            Field::Hnb(Part::First).into(),
+            Field::OpeningDeficit.into(),
+            Field::Share(Mix::Now, Setting::Inmss).into(),
+            Field::Cost(Setting::Inmss).into(),
         ] {
             assert!(s.source_of(path).is_some(), "{}: {path}", a.name);
         }
@@ -301,7 +303,7 @@ fn every_council_opens_at_its_published_balance() {
     let mut fallbacks = Vec::new();
     for a in &AUTHORITIES {
         let s = presets::find(&a.preset_id()).unwrap().scenario();
-        let source = s.source_of("opening_deficit").unwrap();
+        let source = s.source_of(Field::OpeningDeficit).unwrap();
         match published.get(a.code) {
             Some(v) => {
                 let v: Decimal = v.parse().unwrap();

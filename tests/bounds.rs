@@ -166,7 +166,7 @@ fn one_step_past_each_bound_is_refused() {
         change(&mut t);
         let problems = validate(&t);
         assert!(
-            problems.iter().any(|p| p.path == path),
+            problems.iter().any(|p| p.at.to_string() == path),
             "{path}: {problems:#?}"
         );
         assert!(project(&t).is_err());
@@ -178,7 +178,9 @@ fn one_step_past_each_bound_is_refused() {
 /// comes back whole from both.
 #[test]
 fn the_largest_valid_scenario_fits_a_file_and_a_link() {
+    use hnb::model::figures;
     use hnb::model::io::{MAX_FILE_BYTES, read_scenario, write_scenario};
+    use hnb::model::node::Node;
     use hnb::model::share::{MAX_LINK_CHARS, decode_with, encode};
     use hnb::model::validate::{MAX_SOURCE_TEXT, MAX_SOURCES, MAX_TEXT};
     let mut s = at_bounds(MAX_RATE);
@@ -200,10 +202,19 @@ fn the_largest_valid_scenario_fits_a_file_and_a_link() {
         l.name = long.clone();
         l.amount.by_year = years.clone();
     }
-    s.sources = (0..MAX_SOURCES)
-        .map(|i| {
+    // As many figures as may carry a source, the longest-named first.
+    let mut nodes: Vec<Node> = figures::fields(&s)
+        .into_iter()
+        .map(|(f, _)| f.into())
+        .collect();
+    nodes.sort_by_key(|n| std::cmp::Reverse(n.to_string().len()));
+    nodes.truncate(MAX_SOURCES);
+    assert_eq!(nodes.len(), MAX_SOURCES);
+    s.sources = nodes
+        .into_iter()
+        .map(|n| {
             (
-                format!("{i:0>width$}", width = MAX_TEXT),
+                n,
                 Source::new(SourceKind::User, "x".repeat(MAX_SOURCE_TEXT)),
             )
         })

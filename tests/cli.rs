@@ -204,7 +204,11 @@ fn solve_tornado_and_fan_from_the_tool() {
     assert!(text(&out.stderr).contains("Not reachable"));
     let out = hnb(&["solve", f, "--lever", "magic"], "");
     assert_eq!(out.status.code(), Some(2));
-    assert!(text(&out.stderr).contains("--lever must be growth, inmss"));
+    assert!(
+        text(&out.stderr).contains(
+            "--lever must be growth, saving, inmss, inflation or target-year, not “magic”"
+        )
+    );
     let out = hnb(
         &["solve", f, "--lever", "growth", "--target", "balance:2099"],
         "",

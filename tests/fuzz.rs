@@ -109,7 +109,7 @@ proptest! {
         let damaged = damage(&write_scenario(&s), how, at, byte);
         match read_scenario(&String::from_utf8_lossy(&damaged)) {
             Ok(t) => accepted_is_sound(&t)?,
-            Err(problems) => prop_assert!(!problems.is_empty() && problems.iter().all(|p| !p.path.is_empty() && !p.message.is_empty())),
+            Err(problems) => prop_assert!(!problems.is_empty() && problems.iter().all(|p| !p.at.to_string().is_empty() && !p.message.is_empty())),
         }
     }
 }

@@ -11,7 +11,7 @@ use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use std::str::FromStr;
 
 use hnb::model::field::Field;
-use hnb::model::figures::figures;
+use hnb::model::figures::fields;
 use hnb::model::io::{read_value, to_value};
 use hnb::model::presets::{self, PRESETS};
 use hnb::model::{project, share, validate};
@@ -73,9 +73,8 @@ fn is_jargon(message: &str) -> bool {
     .any(|j| message.contains(j))
 }
 
-/// Whether `x` is a number that the field at `path` allows.
-fn allowed(path: &str, x: &Value) -> bool {
-    let field: Field = path.parse().unwrap();
+/// Whether `x` is a number that `field` allows.
+fn allowed(field: Field, x: &Value) -> bool {
     let d = match x {
         Value::String(t) => Decimal::from_str(t)
             .or_else(|_| Decimal::from_scientific(t))
@@ -92,7 +91,8 @@ fn mutate_every_field(id: &str, values: &[Value]) -> usize {
     let s = presets::find(id).unwrap().scenario();
     let base = to_value(&s);
     let mut tried = 0;
-    for (path, _) in figures(&s) {
+    for (field, _) in fields(&s) {
+        let path = field.to_string();
         for x in values {
             let mut v = base.clone();
             *slot(&mut v, &path) = x.clone();
@@ -110,7 +110,7 @@ fn mutate_every_field(id: &str, values: &[Value]) -> usize {
                     // A value the field allows may upset the whole (shares
                     // that no longer add up); anything else is named.
                     assert!(
-                        allowed(&path, x) || problems.iter().any(|p| p.path == path),
+                        allowed(field, x) || problems.iter().any(|p| p.is_at(field)),
                         "{id} {path} = {x}: the problem names the field: {problems:?}"
                     );
                 }
@@ -143,7 +143,8 @@ fn a_link_with_any_value_in_any_field_opens_or_says_why() {
     let values = extremes();
     for p in PRESETS.iter() {
         let s = p.scenario();
-        for (path, _) in figures(&s) {
+        for (field, _) in fields(&s) {
+            let path = field.to_string();
             for x in &values {
                 let base = to_value(&s);
                 let mut v = base.clone();
@@ -192,7 +193,8 @@ fn the_tool_never_aborts() {
     for p in PRESETS.iter() {
         let s = p.scenario();
         let base = to_value(&s);
-        for (path, _) in figures(&s) {
+        for (field, _) in fields(&s) {
+            let path = field.to_string();
             for x in [json!("1e27"), json!("99999999999999999999999999999")] {
                 let mut v = base.clone();
                 *slot(&mut v, &path) = x.clone();

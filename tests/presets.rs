@@ -1,7 +1,9 @@
 //! Presets: each is complete, valid, cites a source for every figure, and
 //! its calibrated figures are current.
 
-use hnb::model::figures::figures;
+use hnb::model::field::Field;
+use hnb::model::figures::fields;
+use hnb::model::node::{Group, Node};
 use hnb::model::presets::{self, PRESETS};
 use hnb::model::scenario::Scenario;
 use hnb::model::{FinYear, project, validate};
@@ -26,13 +28,13 @@ fn every_preset_is_valid_and_projects() {
 fn every_figure_has_a_source() {
     for p in &PRESETS {
         let s = p.scenario();
-        let missing: Vec<String> = figures(&s)
+        let missing: Vec<String> = fields(&s)
             .into_iter()
-            .filter(|(path, _)| s.source_of(path).is_none())
-            .map(|(path, _)| path)
+            .filter(|(field, _)| s.source_of(*field).is_none())
+            .map(|(field, _)| field.to_string())
             .collect();
         assert!(missing.is_empty(), "{}: no source for {missing:#?}", p.id);
-        for path in ["about", "placements.target_year"] {
+        for path in [Node::from(Group::About), Group::TargetYear.into()] {
             assert!(
                 s.source_of(path).is_some(),
                 "{}: no source for {path}",
@@ -82,7 +84,7 @@ fn paper_presets_follow_their_published_outturn() {
             );
         }
         if s.about.first_year.start() < 2024
-            && s.source_of("opening_deficit").unwrap().kind
+            && s.source_of(Field::OpeningDeficit).unwrap().kind
                 == hnb::model::scenario::SourceKind::Calibrated
         {
             let at = proj.mitigated.iter().find(|r| r.year == y(2023)).unwrap();

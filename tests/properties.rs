@@ -1,4 +1,4 @@
-//! Property tests of MODEL.md's accounting identities over random valid
+//! Property tests of docs/MODEL.md's accounting identities (§8) over random valid
 //! scenarios, and of rejection (never a panic) for random invalid ones.
 
 mod common;
@@ -176,7 +176,7 @@ proptest! {
     }
 }
 
-/// Ways to break a valid scenario, each a rule from MODEL.md's "Bad input".
+/// Ways to break a valid scenario, each a rule from docs/MODEL.md's "Bad input" (§9).
 fn break_it(s: &mut Scenario, how: u8, big: Decimal) -> &'static str {
     let inmss = Setting::Inmss;
     match how {
@@ -244,7 +244,7 @@ proptest! {
     fn bad_input_is_refused_by_field(mut s in scenario(), how in 0u8..10, big in dec(0, i64::MAX, 0)) {
         let path = break_it(&mut s, how, big);
         let problems = hnb::model::validate(&s);
-        prop_assert!(problems.iter().any(|p| p.path == path), "{path} not reported in {problems:?}");
+        prop_assert!(problems.iter().any(|p| p.at.to_string() == path), "{path} not reported in {problems:?}");
         prop_assert!(problems.iter().all(|p| !p.message.is_empty()));
         prop_assert!(project(&s).is_err());
     }

@@ -28,12 +28,18 @@ fn close(a: Decimal, b: Decimal, tol: Decimal) -> bool {
     (a - b).abs() <= tol
 }
 
+/// The source of the figure or group at `path`, as the file names it.
+fn source(s: &Scenario, path: &str) -> hnb::model::scenario::Source {
+    let node: hnb::model::node::Node = path.parse().unwrap();
+    s.source_of(node).unwrap().clone()
+}
+
 fn kind(s: &Scenario, path: &str) -> SourceKind {
-    s.source_of(path).unwrap().kind
+    source(s, path).kind
 }
 
 fn detail(s: &Scenario, path: &str) -> String {
-    s.source_of(path).unwrap().detail.clone()
+    source(s, path).detail
 }
 
 fn remaining(p: &Projection, year: u16) -> Decimal {

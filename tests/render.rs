@@ -6,6 +6,7 @@ use std::rc::Rc;
 use hnb::app::state::{Action, State};
 use hnb::app::units::Unit;
 use hnb::app::{App, AppProps};
+use hnb::model::field::{Field, ProjectText, Rate, Run};
 use hnb::model::presets::PRESETS;
 use yew::{LocalServerRenderer, Reducible};
 
@@ -133,7 +134,7 @@ async fn bad_input_shows_messages_keeps_text_and_last_results() {
     let s = act(
         State::initial(),
         Action::Type {
-            path: "demand.growth.start".into(),
+            field: Field::Growth(Run::Plan, Rate::Start),
             text: "nine".into(),
             unit: Unit::Percent,
             label: "EHCP growth a year, at the start of the plan".into(),
@@ -187,7 +188,7 @@ async fn typed_names_and_notices_are_text_not_markup() {
     let s = act(
         s,
         Action::Text {
-            path: "savings.projects[0].name".into(),
+            field: Field::ProjectText(0, ProjectText::Name),
             text: payload.into(),
         },
     );

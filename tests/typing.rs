@@ -8,13 +8,14 @@ mod common;
 
 use std::rc::Rc;
 
+use hnb::app::controls::read_share;
 use hnb::app::controls::{Controls, ControlsProps};
 use hnb::app::field::field_id;
-use hnb::app::state::{Action, State, read_share};
+use hnb::app::state::{Action, State};
 use hnb::app::units::Unit;
 use hnb::app::{App, AppProps};
 use hnb::model::field::Field;
-use hnb::model::figures::{fields, figures};
+use hnb::model::figures::fields;
 use hnb::model::presets::PRESETS;
 use proptest::prelude::*;
 use yew::{LocalServerRenderer, Reducible};
@@ -85,9 +86,9 @@ proptest! {
     ) {
         let preset = &PRESETS[which];
         let state = State::preset(&preset.id).unwrap();
-        let paths = figures(&state.draft);
-        let (path, _) = &paths[pick.index(paths.len())];
-        let field: Field = path.parse().unwrap();
+        let all = fields(&state.draft);
+        let (field, _) = all[pick.index(all.len())];
+        let path = field.to_string();
         let unit = Unit::of(field);
         let label = field.label(&state.draft);
         let good = state.good.clone();
@@ -99,13 +100,13 @@ proptest! {
                 text: Some(text.clone()),
             },
             f if f.year().is_some() => Action::TypeOptional {
-                path: path.clone(),
+                field,
                 text: text.clone(),
                 unit,
                 label: label.clone(),
             },
             _ => Action::Type {
-                path: path.clone(),
+                field,
                 text: text.clone(),
                 unit,
                 label: label.clone(),
@@ -116,16 +117,16 @@ proptest! {
         for (f, v) in fields(&after.draft) {
             prop_assert!(f.bounds().is_some_and(|b| b.allows(v)), "{f} = {v}");
         }
-        let refused = after.unreadable.get(path).cloned();
+        let refused = after.unreadable.get(&field).cloned();
         let (html, controls) = render(after.clone());
         if let Some(message) = &refused {
             prop_assert_eq!(&after.good, &good, "the last results stay");
-            prop_assert_eq!(after.typed.get(path), Some(&text), "the text is kept");
+            prop_assert_eq!(after.typed.get(&field), Some(&text), "the text is kept");
             prop_assert!(
                 unescape(&html).contains(message.as_str()),
                 "{} = {:?}: the message {:?} is on the page", path, text, message
             );
-            let id = field_id(path);
+            let id = field_id(field);
             let html = &controls;
             if html.contains(&format!("id=\"{id}-box\"")) {
                 prop_assert!(html.contains(&format!("id=\"{id}-error\"")), "{path}: beside the field");

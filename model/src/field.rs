@@ -256,7 +256,9 @@ pub struct Bounds {
 }
 
 impl Bounds {
-    const fn new(lo: Decimal, hi: Decimal, measure: Measure, per: &'static str) -> Self {
+    /// Values from `lo` to `hi`, shown as `measure`, with `per` after a
+    /// rate's range.
+    pub const fn new(lo: Decimal, hi: Decimal, measure: Measure, per: &'static str) -> Self {
         Bounds {
             lo,
             hi,
@@ -1021,16 +1023,17 @@ pub enum List {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::figures::figures;
+    use crate::figures::fields;
     use crate::presets::PRESETS;
 
     #[test]
     fn every_figure_path_parses_back_to_its_field() {
         for p in &PRESETS {
             let s = p.scenario();
-            for (path, v) in figures(&s) {
+            for (field, v) in fields(&s) {
+                let path = field.to_string();
                 let f: Field = path.parse().unwrap_or_else(|e| panic!("{e}"));
-                assert_eq!(f.to_string(), path);
+                assert_eq!(f, field);
                 assert_eq!(f.get(&s), Some(v), "{path}");
                 let mut t = s.clone();
                 f.set(&mut t, v + Decimal::ONE).unwrap();

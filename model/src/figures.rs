@@ -70,14 +70,6 @@ pub fn fields(s: &Scenario) -> Vec<(Field, Decimal)> {
     out
 }
 
-/// Every numeric input of `s`, with its path, in a stable order.
-pub fn figures(s: &Scenario) -> Vec<(String, Decimal)> {
-    fields(s)
-        .into_iter()
-        .map(|(f, v)| (f.to_string(), v))
-        .collect()
-}
-
 fn by_year(
     put: &mut impl FnMut(Field, Decimal),
     field: impl Fn(super::year::FinYear) -> Field,

@@ -21,6 +21,7 @@ use serde_json::{Map, Value};
 
 use super::field::{Bounds, Field, Mix, Part, ProjectText, Rate, Run};
 use super::format::{clean, lower_first, quote};
+use super::node::Node;
 use super::scenario::{
     About, Agreement, Baseline, ByYear, Demand, Growth, Income, Line, Outturn, Placement,
     Placements, Places, Project, SCENARIO_VERSION, SavingsPlan, Scenario, Series, Source,
@@ -43,12 +44,7 @@ pub const WHOLE_FILE: &str = "(file)";
 /// validation problem. A byte-order mark at the start (as Windows Notepad
 /// writes) is skipped.
 pub fn read_scenario(text: &str) -> Result<Scenario, Vec<Problem>> {
-    let whole = |message: String| {
-        vec![Problem {
-            path: WHOLE_FILE.into(),
-            message,
-        }]
-    };
+    let whole = |message: String| vec![Problem::in_text(WHOLE_FILE, message)];
     if text.len() > MAX_FILE_BYTES {
         return Err(whole(format!(
             "The file is too large: a scenario is at most {} KB",
@@ -224,15 +220,15 @@ pub fn read_value(value: Value) -> Result<Scenario, Vec<Problem>> {
         let mut problems = r.problems;
         let out_of_bounds: Vec<Problem> = validate(&s)
             .into_iter()
-            .filter(|p| p.path.parse::<Field>().is_ok())
-            .filter(|p| !problems.iter().any(|q| q.path == p.path))
+            .filter(|p| matches!(p.node(), Some(Node::Field(_))))
+            .filter(|p| !problems.iter().any(|q| q.at == p.at))
             .collect();
         problems.extend(out_of_bounds);
         if more > 0 {
-            problems.push(Problem {
-                path: WHOLE_FILE.into(),
-                message: format!("… and {more} more problems like these, not listed one by one"),
-            });
+            problems.push(Problem::in_text(
+                WHOLE_FILE,
+                format!("… and {more} more problems like these, not listed one by one"),
+            ));
         }
         return Err(problems);
     }
@@ -374,10 +370,7 @@ impl Reader {
         // A file can be wrong in thousands of places; the first hundred
         // say enough.
         if self.problems.len() < MAX_PROBLEMS {
-            self.problems.push(Problem {
-                path: path.to_string(),
-                message,
-            });
+            self.problems.push(Problem::in_text(path, message));
         } else {
             self.more = self.more.saturating_add(1);
         }
@@ -1559,7 +1552,7 @@ impl Reader {
         }
     }
 
-    fn sources(&mut self, v: Option<&Value>) -> BTreeMap<String, Source> {
+    fn sources(&mut self, v: Option<&Value>) -> BTreeMap<Node, Source> {
         let mut out = BTreeMap::new();
         let Some(v) = v else { return out };
         let at = At {
@@ -1588,8 +1581,17 @@ impl Reader {
             return out;
         }
         for (key, src) in m {
-            let path = format!("sources.{}", key.chars().take(60).collect::<String>());
+            let path = key_path("sources", key);
             let what = format!("The source for {}", quote(key));
+            let node = key.parse::<Node>();
+            if node.is_err() {
+                self.bad(
+                    &path,
+                    format!(
+                        "{what} is for no part of a scenario: a source names a field or a group of fields, such as demand.growth or placements.settings.inmss.cost"
+                    ),
+                );
+            }
             let sat = At {
                 path: &path,
                 what: &what,
@@ -1626,8 +1628,8 @@ impl Reader {
                 },
                 true,
             );
-            if let Some(kind) = kind {
-                out.insert(key.clone(), Source { kind, detail });
+            if let (Some(kind), Ok(node)) = (kind, node) {
+                out.insert(node, Source { kind, detail });
             }
         }
         out
@@ -1781,8 +1783,11 @@ mod tests {
             let problems = read_scenario(text).unwrap_err();
             assert!(!problems.is_empty());
             for p in &problems {
-                assert!(!p.path.is_empty() && !p.message.is_empty(), "{p:?}");
-                assert!(!p.path.chars().any(char::is_control), "{p:?}");
+                assert!(
+                    !p.at.to_string().is_empty() && !p.message.is_empty(),
+                    "{p:?}"
+                );
+                assert!(!p.at.to_string().chars().any(char::is_control), "{p:?}");
             }
         }
     }
@@ -1869,7 +1874,7 @@ mod tests {
         for (edit, path, words) in cases {
             let problems = damaged(edit);
             assert_eq!(problems.len(), 1, "{problems:?}");
-            assert_eq!(problems[0].path, path, "{}", problems[0].message);
+            assert_eq!(problems[0].at.to_string(), path, "{}", problems[0].message);
             assert!(
                 problems[0].message.contains(words),
                 "{}\n  wanted: {words}",
@@ -1890,7 +1895,7 @@ mod tests {
             v["opening_deficit"] = Value::Array(vec![]);
             v["agreement"]["conditional"] = "yes".into();
         });
-        let paths: Vec<&str> = problems.iter().map(|p| p.path.as_str()).collect();
+        let paths: Vec<String> = problems.iter().map(|p| p.at.to_string()).collect();
         assert_eq!(
             paths,
             ["opening_deficit", "demand.ehcps", "agreement.conditional"]
@@ -1900,7 +1905,7 @@ mod tests {
     #[test]
     fn syntax_errors_give_line_and_column() {
         let p = read_scenario("{\n  \"version\": 1,\n  oops\n}").unwrap_err();
-        assert_eq!(p[0].path, "(file)");
+        assert_eq!(p[0].at.to_string(), "(file)");
         assert_eq!(
             p[0].message,
             "This is not a readable scenario file (JSON): a name in it is not in quotes, at line 3, column 3"

@@ -1,196 +1,21 @@
-//! Field paths in words, and figures in their units: for the comparison
-//! of two scenarios and the list of assumptions in the printed paper.
+//! Every input in words, with its value in its unit and its source: the
+//! list of assumptions in the printed paper and `hnb assumptions`. Names
+//! and units are each [`Field`]'s own, so there is one set of words for a
+//! field wherever it is shown.
 
 use rust_decimal::Decimal;
 
 use std::collections::BTreeMap;
 
-use super::field::Field;
-use super::figures::figures;
-use super::format::{count, percent, pounds};
+use super::field::{Field, List};
+use super::figures::fields;
 use super::scenario::Scenario;
-use super::setting::Setting;
 
-/// What kind of number a path holds.
-pub use super::field::Measure as Kind;
-
-/// The kind of number at `path` (money for a path that is not a field).
-pub fn kind(path: &str) -> Kind {
-    path.parse::<Field>()
-        .ok()
-        .and_then(Field::bounds)
-        .map_or(Kind::Money, |b| b.measure)
-}
-
-fn looks_like_year(seg: &str) -> bool {
-    seg.len() == 7 && seg.as_bytes()[4] == b'-' && seg[..4].bytes().all(|b| b.is_ascii_digit())
-}
-
-/// `v` in the unit of `path`.
-pub fn show(path: &str, v: Decimal) -> String {
-    match kind(path) {
-        Kind::Rate => percent(v, 2),
-        Kind::Money => pounds(v),
-        Kind::Count => count(v),
-    }
-}
-
-/// The field at `path` of `s` in words.
-pub fn label(s: &Scenario, path: &str) -> String {
-    let (head, year) = match path.rsplit_once('.') {
-        Some((h, y)) if looks_like_year(y) => (h, Some(y)),
-        _ => (path, None),
-    };
-    let head = head.strip_suffix(".by_year").unwrap_or(head);
-    let base = words(s, head);
-    match year {
-        Some(y) => format!("{base}, {y}"),
-        None => base,
-    }
-}
-
-/// Item `i`'s name from a path segment like `other_spend[2]`.
-fn index_in(seg: &str) -> Option<usize> {
-    seg.split_once('[')?.1.strip_suffix(']')?.parse().ok()
-}
-
-fn words(s: &Scenario, path: &str) -> String {
-    let mut parts = path.split('.');
-    let first = parts.next().unwrap_or_default();
-    let rest: Vec<&str> = parts.collect();
-    let rest_of = |names: &[(&str, &str)], default: &str| -> String {
-        let key = rest.join(".");
-        names
-            .iter()
-            .find(|(k, _)| *k == key)
-            .map_or_else(|| format!("{default} ({key})"), |(_, w)| (*w).to_string())
-    };
-    if let Some(i) = index_in(first) {
-        let name = s
-            .other_spend
-            .get(i)
-            .map_or("Other spend", |l| l.name.as_str());
-        return format!("{name}: {}", series_words(&rest));
-    }
-    match first {
-        "opening_deficit" => "Deficit carried in".into(),
-        "income" => match rest.first().copied().unwrap_or_default() {
-            "hnb" => format!(
-                "High Needs Block: {}",
-                series_words(rest.get(1..).unwrap_or_default())
-            ),
-            "schools_block_transfer" => match rest.get(1).copied() {
-                Some("rate") => "Schools Block transfer: rate".into(),
-                Some("schools_block") => format!(
-                    "Schools Block: {}",
-                    series_words(rest.get(2..).unwrap_or_default())
-                ),
-                _ => format!(
-                    "Schools Block transfer: {}",
-                    series_words(rest.get(2..).unwrap_or_default())
-                ),
-            },
-            other => match index_in(other) {
-                Some(i) => {
-                    let name = s
-                        .income
-                        .other_contributions
-                        .get(i)
-                        .map_or("Contribution", |l| l.name.as_str());
-                    format!(
-                        "{name}: {}",
-                        series_words(rest.get(2..).unwrap_or_default())
-                    )
-                }
-                None => rest_of(&[], "Income"),
-            },
-        },
-        "demand" => match rest.as_slice() {
-            ["ehcps"] => "EHCPs at the start".into(),
-            ["growth", "start"] => "EHCP growth, first year".into(),
-            ["growth", "end"] => "EHCP growth, last year".into(),
-            ["growth", ..] => "EHCP growth".into(),
-            _ => rest_of(&[], "Demand"),
-        },
-        "baseline" => match rest.as_slice() {
-            ["growth", "start"] => "Growth without the plan, first year".into(),
-            ["growth", "end"] => "Growth without the plan, last year".into(),
-            _ => "Growth without the plan".into(),
-        },
-        "placements" => match rest.as_slice() {
-            ["target_year"] => "Year the planned mix is reached".into(),
-            ["settings", id, field @ ..] => {
-                let name = Setting::ALL
-                    .iter()
-                    .find(|x| x.id() == *id)
-                    .map_or(*id, |x| x.label());
-                let what = match field {
-                    ["share_now"] => "share today",
-                    ["share_plan"] => "planned share",
-                    ["cost"] => "cost per child a year",
-                    ["inflation"] => "cost inflation a year",
-                    ["places", "now"] => "places today",
-                    ["places", "new_by_year", ..] => "new places",
-                    _ => "placement",
-                };
-                format!("{name}: {what}")
-            }
-            ["waypoints", year, id] => {
-                let name = Setting::ALL
-                    .iter()
-                    .find(|x| x.id() == *id)
-                    .map_or(*id, |x| x.label());
-                format!("{name}: share on the way, {year}")
-            }
-            _ => rest_of(&[], "Placements"),
-        },
-        "savings" => match rest.as_slice() {
-            ["confidence", status] => format!(
-                "Confidence counted for {} projects",
-                status.replace('_', " ")
-            ),
-            [project, field, ..] => {
-                let name = index_in(project)
-                    .and_then(|i| s.savings.projects.get(i))
-                    .map_or_else(
-                        || "Project".to_string(),
-                        |p| {
-                            if p.name.is_empty() {
-                                "Unnamed project".into()
-                            } else {
-                                p.name.clone()
-                            }
-                        },
-                    );
-                let what = match *field {
-                    "savings" => "planned saving",
-                    "achieved" => "achieved",
-                    "confidence" => "confidence",
-                    _ => "project",
-                };
-                format!("{name}: {what}")
-            }
-            _ => rest_of(&[], "Savings"),
-        },
-        "outturn" => "Published DSG balance at the end of the year".into(),
-        "agreement" => rest_of(
-            &[
-                ("payments", "DfE payment"),
-                ("agreed_path", "Agreed deficit path"),
-                ("tolerance", "Tolerance on the agreed path"),
-            ],
-            "Agreement",
-        ),
-        other => other.replace('_', " "),
-    }
-}
-
-fn series_words(rest: &[&str]) -> String {
-    match rest {
-        ["first"] => "first year".into(),
-        ["growth"] => "growth a year".into(),
-        ["by_year", ..] | [] => "amount".into(),
-        [other, ..] => other.replace('_', " "),
+impl Field {
+    /// `v` in this field's unit (`4.5%`, `£23,907`, `1,250`), for any value.
+    pub fn show(self, v: Decimal) -> String {
+        self.bounds()
+            .map_or_else(|| v.to_string(), |b| b.measure.show(v))
     }
 }
 
@@ -209,30 +34,30 @@ pub struct Assumption {
 /// with its source; a figure that differs from the starting preset's is
 /// marked as changed, with the preset's figure.
 pub fn assumptions(s: &Scenario, preset: Option<&Scenario>) -> Vec<Assumption> {
-    let before: BTreeMap<String, Decimal> =
-        super::order::map_of(preset.map(figures).unwrap_or_default());
-    figures(s)
+    let before: BTreeMap<Field, Decimal> =
+        super::order::map_of(preset.map(fields).unwrap_or_default());
+    fields(s)
         .into_iter()
-        .filter(|(path, _)| !path.starts_with("savings.projects"))
-        .map(|(path, v)| {
-            let changed = preset.is_some() && before.get(&path) != Some(&v);
+        .filter(|(f, _)| !matches!(f.item(), Some((List::Projects, _))))
+        .map(|(f, v)| {
+            let changed = preset.is_some() && before.get(&f) != Some(&v);
             let source = if changed {
-                match before.get(&path) {
+                match before.get(&f) {
                     Some(was) => format!(
                         "Changed for this scenario (starting figure {})",
-                        show(&path, *was)
+                        f.show(*was)
                     ),
                     None => "Added for this scenario".into(),
                 }
             } else {
-                s.source_of(&path).map_or_else(
+                s.source_of(f).map_or_else(
                     || "Not stated".into(),
                     |src| format!("{}: {}", src.kind.label(), src.detail),
                 )
             };
             Assumption {
-                what: label(s, &path),
-                value: show(&path, v),
+                what: f.label(s),
+                value: f.show(v),
                 source,
             }
         })
@@ -242,21 +67,22 @@ pub fn assumptions(s: &Scenario, preset: Option<&Scenario>) -> Vec<Assumption> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::figures::figures;
+    use crate::field::{Part, Rate, Run};
     use crate::presets::PRESETS;
+    use crate::setting::Setting;
     use rust_decimal_macros::dec;
 
     #[test]
     fn every_figure_has_words_without_a_raw_path() {
         for p in &PRESETS {
             let s = p.scenario();
-            for (path, v) in figures(&s) {
-                let l = label(&s, &path);
+            for (f, v) in fields(&s) {
+                let l = f.label(&s);
                 assert!(
-                    !l.contains('[') && !l.contains('_') && !l.contains('.'),
-                    "{path}: {l}"
+                    !l.contains('[') && !l.contains('_') && !l.contains(".by"),
+                    "{f}: {l}"
                 );
-                assert!(!show(&path, v).is_empty());
+                assert!(!f.show(v).is_empty());
             }
         }
     }
@@ -264,44 +90,46 @@ mod tests {
     #[test]
     fn words_and_units() {
         let s = crate::presets::find("haringey").unwrap().scenario();
+        let y = crate::year::FinYear::new(2025).unwrap();
         let cases = [
             (
-                "demand.growth.start",
+                Field::Growth(Run::Plan, Rate::Start),
                 dec!(0.045),
-                "EHCP growth, first year",
+                "EHCP growth at the start",
                 "4.5%",
             ),
             (
-                "demand.growth.by_year.2025-26",
+                Field::Growth(Run::Plan, Rate::Year(y)),
                 dec!(0.03),
-                "EHCP growth, 2025-26",
+                "EHCP growth into 2025-26",
                 "3%",
             ),
             (
-                "placements.settings.inmss.cost",
+                Field::Cost(Setting::Inmss),
                 dec!(57074),
-                "Independent special school (INMSS): cost per child a year",
+                "Cost per child in Independent special school (INMSS)",
                 "£57,074",
             ),
-            ("demand.ehcps", dec!(3200), "EHCPs at the start", "3,200"),
+            (Field::Ehcps, dec!(3200), "The number of EHCPs", "3,200"),
             (
-                "income.hnb.first",
+                Field::Hnb(Part::First),
                 dec!(50000000),
-                "High Needs Block: first year",
+                "The High Needs Block allocation in the first year",
                 "£50,000,000",
             ),
             (
-                "agreement.payments.2024-25",
+                Field::Payment(y),
                 dec!(1),
-                "DfE payment, 2024-25",
+                "The DfE payment in 2025-26",
                 "£1",
             ),
         ];
-        for (path, v, words, shown) in cases {
-            assert_eq!(label(&s, path), words, "{path}");
-            assert_eq!(show(path, v), shown, "{path}");
+        for (f, v, words, shown) in cases {
+            assert_eq!(f.label(&s), words, "{f}");
+            assert_eq!(f.show(v), shown, "{f}");
         }
     }
+
     #[test]
     fn assumptions_carry_sources_and_mark_changes() {
         let base = crate::presets::find("southwark").unwrap().scenario();
@@ -310,7 +138,7 @@ mod tests {
         let rows = assumptions(&s, Some(&base));
         let ehcps = rows
             .iter()
-            .find(|r| r.what == "EHCPs at the start")
+            .find(|r| r.what == "The number of EHCPs")
             .unwrap();
         assert_eq!(ehcps.value, "1");
         assert!(
@@ -320,7 +148,7 @@ mod tests {
         );
         assert!(
             rows.iter()
-                .filter(|r| r.what != "EHCPs at the start")
+                .filter(|r| r.what != "The number of EHCPs")
                 .all(|r| !r.source.starts_with("Changed"))
         );
         assert!(

@@ -1,4 +1,4 @@
-//! The deficit and savings model (../shared/MODEL.md): pure Rust, with money
+//! The deficit and savings model (docs/MODEL.md): pure Rust, with money
 //! and rates as `Decimal`. The page, the CSV export and the `hnb` tool all
 //! call it; nothing here knows about the browser.
 
@@ -11,9 +11,9 @@ pub mod format;
 pub mod io;
 pub mod labels;
 pub mod mix;
+pub mod node;
 pub mod num;
 pub mod order;
-pub mod paths;
 pub mod presets;
 pub mod projection;
 pub mod results;

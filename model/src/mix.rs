@@ -25,7 +25,7 @@ pub fn rebalance(
         .filter(|s| *s != setting && !locked[*s])
         .collect();
     if others.is_empty() {
-        return shares.clone();
+        return *shares;
     }
     let fixed: Decimal = Setting::ALL
         .into_iter()
@@ -39,7 +39,7 @@ pub fn rebalance(
     let unit = Decimal::new(1, SHARE_DP);
     // Work in whole units of 0.0001 so the result is exact.
     let rest_units = (rest / unit).round();
-    let mut out = shares.clone();
+    let mut out = *shares;
     out[setting] = value;
     let mut parts: Vec<(Setting, Decimal, Decimal)> = others
         .iter()

@@ -26,6 +26,8 @@ use std::borrow::Cow;
 use rust_decimal::Decimal;
 
 use super::authorities::{self, AUTHORITIES, Authority};
+use super::field::{Field, Mix, Run};
+use super::node::{Group, Node};
 use super::scenario::{
     About, Agreement, Baseline, ByYear, Demand, Growth, Income, Line, Placement, Placements,
     SCENARIO_VERSION, SavingsPlan, Scenario, Series, Source, SourceKind, Transfer,
@@ -128,7 +130,7 @@ fn published_outturn(s: &mut Scenario, a: &Authority) {
     let year = FinYear::new(2023).unwrap_or(FinYear::MIN);
     s.outturn.dsg_balance.insert(year, Decimal::from(balance));
     s.sources.insert(
-        "outturn.dsg_balance".into(),
+        Group::PublishedBalances.into(),
         Source::new(
             SourceKind::Data,
             format!(
@@ -313,29 +315,29 @@ impl Builder {
             b.s.sources.insert(path, src);
         }
         b.cite(
-            "savings.confidence",
+            Group::Confidence,
             SourceKind::Illustrative,
             "Illustrative delivery confidence by status: complete 100%, on track 90%, delayed 70%, at risk 40%.",
         );
         b.cite(
-            "agreement.tolerance",
+            Field::Tolerance,
             SourceKind::Illustrative,
             "The calculator's default: £0.1m, the precision to which agreed paths are published. The DfE publishes no numeric rule for withholding a payment.",
         );
         b
     }
 
-    /// Records where the figure at `path` came from.
-    pub fn cite(&mut self, path: &str, kind: SourceKind, detail: &str) -> &mut Self {
+    /// Records where the figure or figures at `node` came from.
+    pub fn cite(&mut self, node: impl Into<Node>, kind: SourceKind, detail: &str) -> &mut Self {
         self.s
             .sources
-            .insert(path.to_string(), Source::new(kind, detail));
+            .insert(node.into(), Source::new(kind, detail));
         self
     }
 
     /// Sets the years and the agreement end's source.
     pub fn about(&mut self, kind: SourceKind, detail: &str) -> &mut Self {
-        self.cite("about", kind, detail)
+        self.cite(Group::About, kind, detail)
     }
 
     /// Sets both today's and the planned shares from counts.
@@ -352,10 +354,9 @@ impl Builder {
             p.share_plan = *v;
         }
         for s in Setting::ALL {
-            let base = format!("placements.settings.{}", s.id());
-            self.cite(&format!("{base}.share_now"), kind, detail);
+            self.cite(Field::Share(Mix::Now, s), kind, detail);
             self.cite(
-                &format!("{base}.share_plan"),
+                Field::Share(Mix::Plan, s),
                 kind,
                 &format!("{detail} Held in the plan unless stated."),
             );
@@ -372,11 +373,7 @@ impl Builder {
     ) -> &mut Self {
         for (setting, v) in shares.iter() {
             self.s.placements.settings[setting].share_plan = *v;
-            self.cite(
-                &format!("placements.settings.{}.share_plan", setting.id()),
-                kind,
-                detail,
-            );
+            self.cite(Field::Share(Mix::Plan, setting), kind, detail);
         }
         self
     }
@@ -390,15 +387,15 @@ impl Builder {
             self.s.about.authority,
             national::SEN2
         );
-        self.cite("demand.ehcps", SourceKind::Data, &detail)
+        self.cite(Field::Ehcps, SourceKind::Data, &detail)
     }
 
     /// The same growth with and without the plan.
     pub fn growth_both(&mut self, growth: Growth, kind: SourceKind, detail: &str) -> &mut Self {
         self.s.demand.growth = growth.clone();
         self.s.baseline.growth = growth;
-        self.cite("demand.growth", kind, detail);
-        self.cite("baseline.growth", kind, detail)
+        self.cite(Group::Growth(Run::Plan), kind, detail);
+        self.cite(Group::Growth(Run::Baseline), kind, detail)
     }
 
     /// One line of other High Needs spend growing 3% a year.
@@ -439,7 +436,7 @@ impl Builder {
             name: name.to_string(),
             amount,
         });
-        self.cite(&format!("other_spend[{i}]"), kind, detail)
+        self.cite(Group::OtherSpendLine(i), kind, detail)
     }
 
     /// The finished scenario.

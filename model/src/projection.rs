@@ -1,4 +1,4 @@
-//! The projection (MODEL.md, "The projection"): the same function runs on
+//! The projection (docs/MODEL.md §5, "The projection, year by year"): the same function runs on
 //! the baseline levers (unmitigated) and on the plan's (mitigated).
 //!
 //! Rules the spec leaves open, as implemented here:
@@ -269,7 +269,7 @@ pub fn mix_path(s: &Scenario, years: &[FinYear]) -> Vec<PerSetting<Decimal>> {
         .iter()
         .map(|&year| {
             if year >= pl.target_year {
-                return plan.clone();
+                return plan;
             }
             let i = points.iter().rposition(|(y, _)| *y <= year).unwrap_or(0);
             let (ya, a) = points[i];
@@ -283,7 +283,7 @@ pub fn mix_path(s: &Scenario, years: &[FinYear]) -> Vec<PerSetting<Decimal>> {
                     .round_dp(RATE_DP);
                     PerSetting::from_fn(|k| a.0[k] + (b.0[k] - a.0[k]) * t)
                 }
-                _ => a.clone(),
+                _ => *a,
             }
         })
         .collect()
@@ -444,7 +444,7 @@ pub fn levers<N: Num>(s: &Scenario, run: RunKind) -> Levers<N> {
 pub fn simulate<N: Num>(l: &Levers<N>) -> Vec<Row<N>> {
     let mut rows = Vec::with_capacity(l.years.len());
     let mut ehcps = l.ehcps;
-    let mut cost = l.cost.clone();
+    let mut cost = l.cost;
     let mut cd = l.opening_deficit;
     let mut paid = N::ZERO;
     for (y, &year) in l.years.iter().enumerate() {
@@ -484,7 +484,7 @@ pub fn simulate<N: Num>(l: &Levers<N>) -> Vec<Row<N>> {
             ehcps,
             children,
             overflowed,
-            cost_per_child: cost.clone(),
+            cost_per_child: cost,
             spend,
             placement_spend,
             other_spend: l.other_spend[y],

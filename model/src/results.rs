@@ -1,4 +1,4 @@
-//! The results a user reads first (MODEL.md, "Results a user reads first").
+//! The results a user reads first (docs/MODEL.md §7, "Results a user reads first").
 
 use rust_decimal::Decimal;
 
@@ -186,10 +186,17 @@ impl ProjectSavings {
 
 /// The savings of project `p` of scenario `s`, year by year.
 pub fn project_savings(s: &Scenario, p: &super::scenario::Project) -> ProjectSavings {
-    let confidence = p
-        .confidence
-        .unwrap_or_else(|| s.savings.confidence.of(p.status));
-    let years: Vec<FinYear> = s.about.years().collect();
+    project_savings_of(&s.about, &s.savings, p)
+}
+
+/// [`project_savings`] for a project of `plan` over the years of `about`.
+pub fn project_savings_of(
+    about: &super::scenario::About,
+    plan: &super::scenario::SavingsPlan,
+    p: &super::scenario::Project,
+) -> ProjectSavings {
+    let confidence = p.confidence.unwrap_or_else(|| plan.confidence.of(p.status));
+    let years: Vec<FinYear> = about.years().collect();
     let plan = |y: &FinYear| p.savings.get(y).copied().unwrap_or(Decimal::ZERO);
     let planned: Vec<Decimal> = years
         .iter()

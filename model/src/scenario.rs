@@ -11,6 +11,7 @@ use std::collections::BTreeMap;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
+use super::node::Node;
 use super::setting::{PerSetting, Setting};
 use super::year::FinYear;
 
@@ -48,9 +49,9 @@ pub struct Scenario {
     /// it (never used to compute it).
     #[serde(skip_serializing_if = "Outturn::is_empty")]
     pub outturn: Outturn,
-    /// Where each figure came from, keyed by field path (see
+    /// Where each figure came from, by the field or group it covers (see
     /// [`Scenario::source_of`]).
-    pub sources: BTreeMap<String, Source>,
+    pub sources: BTreeMap<Node, Source>,
 }
 
 /// Who the scenario is for and the years it covers.
@@ -74,6 +75,17 @@ pub struct About {
 }
 
 impl About {
+    /// The first year of an extra saving, unless the reader picks another:
+    /// the year after the first (the first is usually under way), or the
+    /// first if the agreement ends in it.
+    pub fn extra_from(&self) -> FinYear {
+        if self.years > 1 && self.agreement_end > self.first_year {
+            self.first_year.plus(1)
+        } else {
+            self.first_year
+        }
+    }
+
     /// The last year projected.
     pub fn last_year(&self) -> FinYear {
         self.first_year.plus(u16::from(self.years.max(1)) - 1)
@@ -449,6 +461,33 @@ impl SourceKind {
     }
 }
 
+impl Project {
+    /// A new, empty project at position `n` (counting from 1) of a
+    /// register, on track, with nothing saved yet.
+    pub fn numbered(n: usize) -> Self {
+        Project {
+            reference: String::new(),
+            name: format!("New project {n}"),
+            workstream: String::new(),
+            savings: ByYear::new(),
+            status: Status::OnTrack,
+            confidence: None,
+            achieved: ByYear::new(),
+        }
+    }
+}
+
+impl Line {
+    /// A new contribution line at position `n` (counting from 1), of
+    /// nothing until the reader enters an amount.
+    pub fn contribution(n: usize) -> Self {
+        Line {
+            name: format!("Contribution {n} (council or health)"),
+            amount: Series::default(),
+        }
+    }
+}
+
 impl Source {
     /// A source of `kind` described by `detail`.
     pub fn new(kind: SourceKind, detail: impl Into<String>) -> Self {
@@ -460,23 +499,10 @@ impl Source {
 }
 
 impl Scenario {
-    /// The source recorded for the figure at `path`, or for the nearest
-    /// enclosing path (`placements.settings.inmss` covers
-    /// `placements.settings.inmss.cost`).
-    pub fn source_of(&self, path: &str) -> Option<&Source> {
-        let mut p = path;
-        loop {
-            if let Some(s) = self.sources.get(p) {
-                return Some(s);
-            }
-            let cut = p.rfind(['.', '['])?;
-            p = &p[..cut];
-        }
-    }
-
-    /// The placement of `setting`.
-    pub fn placement(&self, setting: Setting) -> &Placement {
-        &self.placements.settings[setting]
+    /// The source recorded for `node`, or for the nearest group holding
+    /// it (a source for the setting `inmss` covers its cost).
+    pub fn source_of(&self, node: impl Into<Node>) -> Option<&Source> {
+        node.into().ancestry().find_map(|n| self.sources.get(&n))
     }
 }
 
@@ -583,5 +609,99 @@ impl Places {
         } else {
             Setting::Inmss
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::field::{MAX_COUNT, MAX_MONEY};
+    use rust_decimal_macros::dec;
+
+    fn y(start: u16) -> FinYear {
+        FinYear::new(start).unwrap()
+    }
+
+    fn hnb(first: Decimal) -> Series {
+        Series {
+            first,
+            growth: dec!(0.03),
+            by_year: ByYear::new(),
+        }
+    }
+
+    #[test]
+    fn a_new_transfer_is_half_a_percent_of_five_times_the_hnb() {
+        let t = Transfer::None.switched(TransferKind::Percent, &hnb(dec!(70_000_000)));
+        let Transfer::Percent {
+            rate,
+            schools_block,
+        } = &t
+        else {
+            panic!("{t:?}")
+        };
+        assert_eq!(*rate, USUAL_TRANSFER);
+        assert_eq!(schools_block.first, dec!(350_000_000));
+        assert_eq!(schools_block.growth, dec!(0.03));
+        // As an amount: the percentage's first year.
+        let a = t.switched(TransferKind::Amount, &hnb(dec!(70_000_000)));
+        assert_eq!(
+            a,
+            Transfer::Amount {
+                amount: Series::flat(dec!(1_750_000))
+            }
+        );
+        // And back: a percentage made from an amount starts again at 0.5%.
+        assert_eq!(
+            a.switched(TransferKind::None, &hnb(Decimal::ZERO)),
+            Transfer::None
+        );
+    }
+
+    #[test]
+    fn made_figures_stay_within_bounds_at_any_size() {
+        for first in [MAX_MONEY, Decimal::MAX, Decimal::ZERO] {
+            for from in [
+                Transfer::None,
+                Transfer::None.switched(TransferKind::Percent, &hnb(first)),
+            ] {
+                for kind in [TransferKind::Percent, TransferKind::Amount] {
+                    match from.switched(kind, &hnb(first)) {
+                        Transfer::Percent { schools_block, .. } => {
+                            assert!(schools_block.first <= MAX_MONEY)
+                        }
+                        Transfer::Amount { amount } => assert!(amount.first <= MAX_MONEY),
+                        Transfer::None => unreachable!(),
+                    }
+                }
+            }
+        }
+        let p = Places::for_setting(Setting::StateSpecial, Decimal::MAX, Decimal::ONE);
+        assert_eq!(p.now, MAX_COUNT);
+    }
+
+    #[test]
+    fn places_start_at_todays_children_and_overflow_to_inmss() {
+        let p = Places::for_setting(Setting::StateSpecial, dec!(4175), dec!(0.2581));
+        assert_eq!(p.now, dec!(1078));
+        assert_eq!(p.overflow_to, Setting::Inmss);
+        assert!(p.new_by_year.is_empty());
+        let p = Places::for_setting(Setting::Inmss, dec!(4175), dec!(0.05));
+        assert_eq!(p.overflow_to, Setting::Eotas);
+    }
+
+    #[test]
+    fn an_extra_saving_starts_in_the_second_year_unless_the_agreement_ends_first() {
+        let about = |years, end| About {
+            authority: String::new(),
+            first_year: y(2024),
+            years,
+            agreement_end: y(end),
+            notes: String::new(),
+            code: String::new(),
+        };
+        assert_eq!(about(6, 2027).extra_from(), y(2025));
+        assert_eq!(about(6, 2024).extra_from(), y(2024));
+        assert_eq!(about(1, 2024).extra_from(), y(2024));
     }
 }

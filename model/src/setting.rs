@@ -97,7 +97,7 @@ impl fmt::Display for Setting {
 
 /// One value for each of the ten settings. In files it is an object keyed
 /// by setting id, and every setting must be present.
-#[derive(Clone, Debug, PartialEq, Eq, Default)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub struct PerSetting<T>(pub [T; 10]);
 
 impl<T> PerSetting<T> {

@@ -15,7 +15,7 @@ use rust_decimal_macros::dec;
 use super::format::{millions, percent};
 use super::projection::{RunKind, levers, simulate};
 use super::scenario::Scenario;
-use super::setting::Setting;
+use super::setting::{PerSetting, Setting};
 use super::validate::{MAX_RATE, MIN_RATE, validate};
 use super::whatif;
 use super::year::FinYear;
@@ -28,7 +28,7 @@ pub enum Lever {
     /// The planned share of independent and non-maintained special schools,
     /// the unlocked others rescaled in proportion (`true` = locked, in the
     /// order of [`Setting::ALL`]).
-    InmssShare([bool; 10]),
+    InmssShare(PerSetting<bool>),
     /// The year the planned mix is reached.
     TargetYear,
     /// Cost inflation, the same in every setting.
@@ -38,15 +38,113 @@ pub enum Lever {
     ExtraSaving(FinYear),
 }
 
-impl Lever {
-    /// Its name in `hnb solve --lever` and the page.
+/// Which lever, without its year or locks: what a user picks from a list
+/// (`hnb solve --lever`, the page's "Change" box).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum LeverKind {
+    /// [`Lever::Growth`].
+    #[default]
+    Growth,
+    /// [`Lever::ExtraSaving`].
+    Saving,
+    /// [`Lever::InmssShare`].
+    Inmss,
+    /// [`Lever::Inflation`].
+    Inflation,
+    /// [`Lever::TargetYear`].
+    TargetYear,
+}
+
+impl LeverKind {
+    /// Every kind, in the order the page lists them.
+    pub const ALL: [LeverKind; 5] = [
+        LeverKind::Growth,
+        LeverKind::Saving,
+        LeverKind::Inmss,
+        LeverKind::Inflation,
+        LeverKind::TargetYear,
+    ];
+
+    /// Its name in `hnb solve --lever` and the page's option values.
     pub fn id(self) -> &'static str {
         match self {
-            Lever::Growth(_) => "growth",
-            Lever::InmssShare(_) => "inmss",
-            Lever::TargetYear => "target-year",
-            Lever::Inflation => "inflation",
-            Lever::ExtraSaving(_) => "saving",
+            LeverKind::Growth => "growth",
+            LeverKind::Inmss => "inmss",
+            LeverKind::TargetYear => "target-year",
+            LeverKind::Inflation => "inflation",
+            LeverKind::Saving => "saving",
+        }
+    }
+
+    /// What a user reads in the list.
+    pub fn name(self) -> &'static str {
+        match self {
+            LeverKind::Growth => "EHCP growth",
+            LeverKind::Saving => "An extra yearly saving",
+            LeverKind::Inmss => "The planned share in independent special schools",
+            LeverKind::Inflation => "Cost inflation",
+            LeverKind::TargetYear => "The year the planned mix is reached",
+        }
+    }
+
+    /// Whether it needs a year to start from.
+    pub fn needs_from(self) -> bool {
+        matches!(self, LeverKind::Growth | LeverKind::Saving)
+    }
+
+    /// The lever, from `from` (growth and saving) with `locked` settings
+    /// kept (INMSS share).
+    pub fn lever(self, from: FinYear, locked: PerSetting<bool>) -> Lever {
+        match self {
+            LeverKind::Growth => Lever::Growth(from),
+            LeverKind::Saving => Lever::ExtraSaving(from),
+            LeverKind::Inmss => Lever::InmssShare(locked),
+            LeverKind::Inflation => Lever::Inflation,
+            LeverKind::TargetYear => Lever::TargetYear,
+        }
+    }
+}
+
+impl std::str::FromStr for LeverKind {
+    type Err = String;
+
+    /// Reads an [`id`](LeverKind::id); the error says what is allowed.
+    fn from_str(s: &str) -> Result<Self, String> {
+        LeverKind::ALL
+            .into_iter()
+            .find(|k| k.id() == s)
+            .ok_or_else(|| {
+                let ids: Vec<&str> = LeverKind::ALL.iter().map(|k| k.id()).collect();
+                format!("must be one of {}", ids.join(", "))
+            })
+    }
+}
+
+impl Lever {
+    /// Which kind of lever it is.
+    pub fn kind(self) -> LeverKind {
+        match self {
+            Lever::Growth(_) => LeverKind::Growth,
+            Lever::InmssShare(_) => LeverKind::Inmss,
+            Lever::TargetYear => LeverKind::TargetYear,
+            Lever::Inflation => LeverKind::Inflation,
+            Lever::ExtraSaving(_) => LeverKind::Saving,
+        }
+    }
+
+    /// Its name in `hnb solve --lever` and the page.
+    pub fn id(self) -> &'static str {
+        self.kind().id()
+    }
+
+    /// What applying it changed, in words ("EHCP growth from 2026-27").
+    pub fn changed_words(self) -> String {
+        match self {
+            Lever::Growth(y) => format!("EHCP growth from {y}"),
+            Lever::InmssShare(_) => "the planned INMSS share".into(),
+            Lever::TargetYear => "the year the planned mix is reached".into(),
+            Lever::Inflation => "cost inflation".into(),
+            Lever::ExtraSaving(y) => format!("an extra saving from {y}"),
         }
     }
 
@@ -422,7 +520,7 @@ mod tests {
     use crate::presets::find;
     use crate::results::{ExtraSaving, extra_saving};
 
-    const NONE: [bool; 10] = [false; 10];
+    const NONE: PerSetting<bool> = PerSetting([false; 10]);
 
     #[test]
     fn an_answer_is_always_a_valid_scenario_or_words() {

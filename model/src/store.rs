@@ -59,7 +59,7 @@ fn saved_from(mut value: Value) -> Result<Saved, String> {
     let scenario = read_value(scenario).map_err(|problems| {
         problems
             .first()
-            .map(|p| format!("{} ({})", p.message, p.path))
+            .map(|p| format!("{} ({})", p.message, p.at))
             .unwrap_or_default()
     })?;
     let preset = text_of(o.get("preset"));

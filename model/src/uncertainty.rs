@@ -108,14 +108,46 @@ fn triangular(u: f64, a: f64, c: f64, b: f64) -> f64 {
     }
 }
 
+/// One year's remaining deficit at the 10th, 20th, … 90th percentile of the
+/// paths (the order of [`DECILES`]), lowest first.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Deciles(pub [f64; 9]);
+
+impl Deciles {
+    /// At the `n`th decile (1 = the 10th percentile, … 9 = the 90th); `n`
+    /// outside 1..=9 is held to the nearest end.
+    pub fn decile(&self, n: usize) -> f64 {
+        self.0[n.clamp(1, 9) - 1]
+    }
+
+    /// The 10th percentile: one future in ten leaves less.
+    pub fn p10(&self) -> f64 {
+        self.decile(1)
+    }
+
+    /// The median.
+    pub fn median(&self) -> f64 {
+        self.decile(5)
+    }
+
+    /// The 90th percentile: nine futures in ten leave less.
+    pub fn p90(&self) -> f64 {
+        self.decile(9)
+    }
+
+    /// Each decile, lowest first.
+    pub fn iter(&self) -> impl Iterator<Item = &f64> {
+        self.0.iter()
+    }
+}
+
 /// The result: bands of the remaining deficit year by year.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Fan {
     /// The years.
     pub years: Vec<FinYear>,
-    /// For each year, the remaining deficit at the 10th, 20th, … 90th
-    /// percentile of the paths.
-    pub bands: Vec<[f64; 9]>,
+    /// For each year, the remaining deficit at each decile of the paths.
+    pub bands: Vec<Deciles>,
     /// The plan's own path (no uncertainty), in `f64`.
     pub plan: Vec<f64>,
     /// Paths with the deficit cleared by the end of the agreement end year.
@@ -138,7 +170,7 @@ impl Fan {
 
     /// The median path.
     pub fn median(&self) -> Vec<f64> {
-        self.bands.iter().map(|b| b[4]).collect()
+        self.bands.iter().map(Deciles::median).collect()
     }
 }
 
@@ -276,7 +308,7 @@ impl Simulation {
             .map(|values| {
                 let mut v = values.clone();
                 v.sort_by(f64::total_cmp);
-                DECILES.map(|p| quantile(&v, f64::from(p) / 100.0))
+                Deciles(DECILES.map(|p| quantile(&v, f64::from(p) / 100.0)))
             })
             .collect();
         Fan {
@@ -319,7 +351,7 @@ pub fn fan_csv(f: &Fan) -> String {
     let mut out = String::from("year,plan,p10,p20,p30,p40,p50,p60,p70,p80,p90\n");
     for ((y, plan), band) in f.years.iter().zip(&f.plan).zip(&f.bands) {
         out.push_str(&format!("{y},{:.2}", pounds(*plan)));
-        for v in band {
+        for v in band.iter() {
             out.push_str(&format!(",{:.2}", pounds(*v)));
         }
         out.push('\n');
@@ -377,7 +409,7 @@ mod tests {
             let s = find(id).unwrap().scenario();
             let fan = fan(&s, Spread::none(), 200, SEED);
             for (band, plan) in fan.bands.iter().zip(&fan.plan) {
-                for v in band {
+                for v in band.iter() {
                     assert_eq!(v, plan);
                 }
             }
@@ -415,7 +447,7 @@ mod tests {
         ];
         let fan = fan(&s, Spread::none(), 20, SEED);
         for (band, plan) in fan.bands.iter().zip(&fan.plan) {
-            for v in band {
+            for v in band.iter() {
                 assert_eq!(v, plan);
             }
         }
@@ -427,7 +459,10 @@ mod tests {
             let s = find(id).unwrap().scenario();
             let width = |k: Decimal| {
                 let fan = fan(&s, Spread::default().scaled(k), 1_000, SEED);
-                fan.bands.iter().map(|b| b[8] - b[0]).collect::<Vec<_>>()
+                fan.bands
+                    .iter()
+                    .map(|b| b.p90() - b.p10())
+                    .collect::<Vec<_>>()
             };
             let (narrow, wide) = (width(dec!(0.5)), width(dec!(1)));
             for (n, w) in narrow.iter().zip(&wide) {

@@ -15,7 +15,6 @@
 
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
-use serde::Serialize;
 
 use super::field::{Field, Kind, Mix};
 pub use super::field::{
@@ -23,6 +22,7 @@ pub use super::field::{
 };
 use super::figures::fields;
 use super::format::lower_first;
+use super::node::{Group, Node};
 use super::scenario::{SCENARIO_VERSION, Scenario};
 use super::setting::PerSetting;
 use super::year::FinYear;
@@ -43,38 +43,102 @@ pub const MAX_SOURCES: usize = 300;
 pub const MAX_SOURCE_TEXT: usize = 1_000;
 
 /// One thing wrong with a scenario.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Problem {
-    /// The field's path, e.g. `placements.settings.inmss.share_now`.
-    pub path: String,
+    /// Where: a part of the scenario, or (for a file or link that cannot
+    /// be read as one) a place in the text.
+    pub at: Place,
     /// What is wrong and what is allowed, in words.
     pub message: String,
 }
 
+/// Where a problem is.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Place {
+    /// A field or group of the scenario.
+    Node(Node),
+    /// A place in a file or link that is no part of a scenario: a key the
+    /// scenario has no use for, or the text as a whole. Its path as read,
+    /// cleaned of control characters.
+    Text(String),
+}
+
+impl Problem {
+    /// A problem with the part `at`.
+    pub fn new(at: impl Into<Node>, message: impl Into<String>) -> Self {
+        Problem {
+            at: Place::Node(at.into()),
+            message: message.into(),
+        }
+    }
+
+    /// A problem at a place in a file or link: a part of the scenario if
+    /// `path` names one, else the path as read.
+    pub fn in_text(path: impl std::fmt::Display, message: impl Into<String>) -> Self {
+        let path = path.to_string();
+        Problem {
+            at: path
+                .parse::<Node>()
+                .map_or_else(|_| Place::Text(path), Place::Node),
+            message: message.into(),
+        }
+    }
+
+    /// Whether the problem is with `node` itself.
+    pub fn is_at(&self, node: impl Into<Node>) -> bool {
+        self.at == Place::Node(node.into())
+    }
+
+    /// Whether the problem is with `node` or a part inside it.
+    pub fn is_within(&self, node: impl Into<Node>) -> bool {
+        match self.at {
+            Place::Node(n) => n.is_within(node),
+            Place::Text(_) => false,
+        }
+    }
+
+    /// The node, if the problem is with a part of the scenario.
+    pub fn node(&self) -> Option<Node> {
+        match self.at {
+            Place::Node(n) => Some(n),
+            Place::Text(_) => None,
+        }
+    }
+}
+
+impl std::fmt::Display for Place {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Place::Node(n) => n.fmt(f),
+            Place::Text(t) => f.write_str(t),
+        }
+    }
+}
+
 impl std::fmt::Display for Problem {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}: {}", self.path, self.message)
+        write!(f, "{}: {}", self.at, self.message)
     }
 }
 
 /// Every problem in `s`; empty when it can be projected.
 pub fn validate(s: &Scenario) -> Vec<Problem> {
     let mut out = Vec::new();
-    let mut push = |path: String, message: String| out.push(Problem { path, message });
+    let mut push = |at: Node, message: String| out.push(Problem::new(at, message));
     structure(s, &mut push);
     for (field, v) in fields(s) {
         if let Some(b) = field.bounds()
             && !b.allows(v)
             && let Some(message) = b.problem(&field.label(s), v)
         {
-            push(field.to_string(), message);
+            push(field.into(), message);
         }
     }
     for field in text_fields(s) {
         if let (Some(text), Kind::Text { required }) = (field.text(s), field.kind())
             && let Some(message) = text_problem(&field.label(s), text, required)
         {
-            push(field.to_string(), message);
+            push(field.into(), message);
         }
     }
     for mix in [Mix::Now, Mix::Plan] {
@@ -83,12 +147,12 @@ pub fn validate(s: &Scenario) -> Vec<Problem> {
             Mix::Plan => p.share_plan,
         });
         if let Some(m) = sum_problem(&shares, mix.when()) {
-            push(format!("placements.settings.{}", mix.field()), m);
+            push(Group::Shares(mix).into(), m);
         }
     }
     for (year, mix) in &s.placements.waypoints {
         if let Some(m) = sum_problem(mix, &format!("in {year}")) {
-            push(format!("placements.waypoints.{year}"), m);
+            push(Group::Waypoint(*year).into(), m);
         }
     }
     sources(s, &mut push);
@@ -150,10 +214,10 @@ fn sum_problem(shares: &PerSetting<Decimal>, when: &str) -> Option<String> {
     })
 }
 
-fn structure(s: &Scenario, push: &mut impl FnMut(String, String)) {
+fn structure(s: &Scenario, push: &mut impl FnMut(Node, String)) {
     if s.version != SCENARIO_VERSION {
         push(
-            "version".into(),
+            Group::Version.into(),
             format!(
                 "This calculator reads scenario version {SCENARIO_VERSION}; this one is version {}",
                 s.version
@@ -163,17 +227,17 @@ fn structure(s: &Scenario, push: &mut impl FnMut(String, String)) {
     let a = &s.about;
     if a.code.len() > 20 {
         push(
-            "about.code".into(),
+            Group::Code.into(),
             format!(
                 "The council's ONS code must be at most 20 characters, like E09000014 (it is {})",
                 super::format::quote(&a.code)
             ),
         );
     }
-    let in_horizon = |path: &str, what: &str, y: FinYear, push: &mut dyn FnMut(String, String)| {
+    let in_horizon = |at: Group, what: &str, y: FinYear, push: &mut dyn FnMut(Node, String)| {
         if a.index_of(y).is_none() {
             push(
-                path.to_string(),
+                at.into(),
                 format!(
                     "{what} must be between {} and {} (it is {y})",
                     a.first_year,
@@ -184,7 +248,7 @@ fn structure(s: &Scenario, push: &mut impl FnMut(String, String)) {
     };
     if a.years == 0 || a.years > MAX_YEARS {
         push(
-            "about.years".into(),
+            Group::Years.into(),
             format!(
                 "The number of years must be between 1 and {MAX_YEARS} (it is {})",
                 a.years
@@ -194,18 +258,18 @@ fn structure(s: &Scenario, push: &mut impl FnMut(String, String)) {
         > u32::from(super::year::MAX_YEAR).saturating_add(1)
     {
         push(
-            "about.years".into(),
+            Group::Years.into(),
             "The projection must end by 2100-01".into(),
         );
     } else {
         in_horizon(
-            "about.agreement_end",
+            Group::AgreementEnd,
             "The agreement end",
             a.agreement_end,
             push,
         );
         in_horizon(
-            "placements.target_year",
+            Group::TargetYear,
             "The plan's target year",
             s.placements.target_year,
             push,
@@ -218,12 +282,12 @@ fn structure(s: &Scenario, push: &mut impl FnMut(String, String)) {
             let name = setting.label();
             if target == setting {
                 push(
-                    format!("placements.settings.{setting}.places.overflow_to"),
+                    Group::OverflowTo(setting).into(),
                     format!("{name} cannot overflow into itself"),
                 );
             } else if pl.settings[target].places.is_some() {
                 push(
-                    format!("placements.settings.{setting}.places.overflow_to"),
+                    Group::OverflowTo(setting).into(),
                     format!(
                         "{name} overflows into {}, which has limited places itself; choose a setting without a limit",
                         target.label()
@@ -235,7 +299,7 @@ fn structure(s: &Scenario, push: &mut impl FnMut(String, String)) {
     for year in pl.waypoints.keys() {
         if *year <= a.first_year || *year >= pl.target_year {
             push(
-                format!("placements.waypoints.{year}"),
+                Group::Waypoint(*year).into(),
                 format!(
                     "A published mix for {year} must fall after {} and before the target year {}",
                     a.first_year, pl.target_year
@@ -243,50 +307,41 @@ fn structure(s: &Scenario, push: &mut impl FnMut(String, String)) {
             );
         }
     }
-    for (path, what, n) in [
+    for (at, what, n) in [
         (
-            "income.other_contributions",
+            Group::Contributions,
             "contributions",
             s.income.other_contributions.len(),
         ),
-        ("other_spend", "spend lines", s.other_spend.len()),
-        ("savings.projects", "projects", s.savings.projects.len()),
+        (Group::OtherSpend, "spend lines", s.other_spend.len()),
+        (Group::Projects, "projects", s.savings.projects.len()),
     ] {
         if n > MAX_ITEMS {
             push(
-                path.to_string(),
+                at.into(),
                 format!("At most {MAX_ITEMS} {what} are allowed (there are {n})"),
             );
         }
     }
 }
 
-fn sources(s: &Scenario, push: &mut impl FnMut(String, String)) {
+fn sources(s: &Scenario, push: &mut impl FnMut(Node, String)) {
     if s.sources.len() > MAX_SOURCES {
         push(
-            "sources".into(),
+            Group::Sources.into(),
             format!(
                 "At most {MAX_SOURCES} sources are allowed (there are {})",
                 s.sources.len()
             ),
         );
     }
-    for (path, src) in &s.sources {
-        let shown: String = path.chars().take(60).collect();
-        if path.len() > MAX_TEXT {
+    for (node, src) in &s.sources {
+        if src.detail.len() > MAX_SOURCE_TEXT {
             push(
-                format!("sources.{shown}"),
-                format!(
-                    "A source's field path must be at most {MAX_TEXT} characters (this one has {})",
-                    path.chars().count()
-                ),
-            );
-        } else if src.detail.len() > MAX_SOURCE_TEXT {
-            push(
-                format!("sources.{shown}"),
+                *node,
                 format!(
                     "The source for {} must be at most {MAX_SOURCE_TEXT} bytes of text (it has {})",
-                    super::format::quote(path),
+                    super::format::quote(&node.to_string()),
                     src.detail.len()
                 ),
             );

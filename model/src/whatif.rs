@@ -6,7 +6,7 @@
 use rust_decimal::Decimal;
 
 use super::scenario::{Project, Scenario, Status};
-use super::setting::Setting;
+use super::setting::{PerSetting, Setting};
 use super::validate::{MAX_RATE, MIN_RATE};
 use super::year::FinYear;
 
@@ -63,15 +63,15 @@ pub fn set_inflation(s: &mut Scenario, r: Decimal) {
 /// 0.01 points, this keeps ten decimal places, so goal seek can land within
 /// a pound or so of its target.
 pub fn set_plan_share(s: &mut Scenario, setting: Setting, share: Decimal) {
-    set_plan_share_keeping(s, setting, share, &[false; 10]);
+    set_plan_share_keeping(s, setting, share, &PerSetting::default());
 }
 
 /// The planned shares of the settings `locked` (in the order of
 /// [`Setting::ALL`]) other than `setting`, added up.
-pub fn locked_plan_share(s: &Scenario, setting: Setting, locked: &[bool; 10]) -> Decimal {
+pub fn locked_plan_share(s: &Scenario, setting: Setting, locked: &PerSetting<bool>) -> Decimal {
     Setting::ALL
         .iter()
-        .zip(locked)
+        .zip(&locked.0)
         .filter(|(x, l)| **l && **x != setting)
         .map(|(x, _)| s.placements.settings[*x].share_plan.max(Decimal::ZERO))
         .sum()
@@ -84,11 +84,11 @@ pub fn set_plan_share_keeping(
     s: &mut Scenario,
     setting: Setting,
     share: Decimal,
-    locked: &[bool; 10],
+    locked: &PerSetting<bool>,
 ) {
     let free: Vec<Setting> = Setting::ALL
         .iter()
-        .zip(locked)
+        .zip(&locked.0)
         .filter(|(x, l)| !**l && **x != setting)
         .map(|(x, _)| *x)
         .collect();
@@ -192,8 +192,8 @@ mod tests {
     fn locked_shares_stay_put() {
         let mut s = find("haringey").unwrap().scenario();
         let before = s.placements.settings.map(|_, p| p.share_plan);
-        let mut locked = [false; 10];
-        locked[Setting::StateSpecial as usize] = true;
+        let mut locked = PerSetting::<bool>::default();
+        locked[Setting::StateSpecial] = true;
         set_plan_share_keeping(&mut s, Setting::Inmss, dec!(0.2), &locked);
         let after = s.placements.settings.map(|_, p| p.share_plan);
         assert_eq!(after[Setting::StateSpecial], before[Setting::StateSpecial]);

@@ -62,11 +62,7 @@ pub fn what_this_means(s: &Scenario, p: &Projection) -> Vec<String> {
             millions(sum.remaining_at_end)
         ),
     });
-    let from = if s.about.years > 1 && end > s.about.first_year {
-        s.about.first_year.plus(1)
-    } else {
-        s.about.first_year
-    };
+    let from = s.about.extra_from();
     if let ExtraSaving::Needed { per_year, .. } = extra_saving(s, from) {
         out.push(format!(
             "To pay it all off by then, it would need to save about {} more each year from {from}.",

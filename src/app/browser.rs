@@ -23,13 +23,25 @@ pub fn hash() -> String {
         .unwrap_or_default()
 }
 
-/// The value of `name` in the address's query (`?embed=1`).
+/// The value of `name` in the address's query (`?embed=1`), decoded as
+/// the browser decodes it (`%20` and `+` are spaces).
 pub fn query(name: &str) -> Option<String> {
     let search = window()?.location().search().ok()?;
-    search
-        .trim_start_matches('?')
-        .split('&')
-        .find_map(|kv| kv.strip_prefix(name)?.strip_prefix('=').map(str::to_string))
+    web_sys::UrlSearchParams::new_with_str(&search)
+        .ok()?
+        .get(name)
+}
+
+/// Moves focus to the element with `id` (a view's title), for keyboard and
+/// screen reader users after the view changes.
+pub fn focus(id: &str) {
+    if let Some(el) = window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = el.focus();
+    }
 }
 
 /// The page's address without query or fragment.
@@ -64,7 +76,14 @@ pub fn replace_hash(fragment: &str) {
     }
 }
 
-/// The browser's local storage, if it lets the page use it.
+/// The browser's local storage, if it lets the page use it. Asked for
+/// here rather than through `gloo::storage`, whose `LocalStorage` throws a
+/// JavaScript exception where storage is blocked (site data turned off, a
+/// sandboxed frame on a council's page): the exception would unwind through
+/// the page's WebAssembly and could leave it dead. Its typed `get` and
+/// `set` would also store every value as JSON text inside JSON, where the
+/// page keeps its own format, read by the model's reader, which names every
+/// problem in words.
 fn storage() -> Option<web_sys::Storage> {
     window()?.local_storage().ok().flatten()
 }

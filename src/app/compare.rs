@@ -7,9 +7,9 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::results::{Line, LineChart};
-use crate::model::figures::figures;
+use crate::model::field::Field;
+use crate::model::figures::fields;
 use crate::model::format::millions;
-use crate::model::labels::{label, show};
 use crate::model::results::{ExtraSaving, extra_saving, summarise};
 use crate::model::{Projection, Scenario, project};
 
@@ -87,32 +87,31 @@ pub fn differences(a: &Scenario, b: &Scenario) -> Vec<Difference> {
             .join("; ")
     };
     text("Savings projects", names(a), names(b));
-    let fa = figures(a);
-    let fb: BTreeMap<String, _> = crate::model::order::map_of(figures(b));
-    let in_a: BTreeMap<&str, _> =
-        crate::model::order::map_of(fa.iter().map(|(k, v)| (k.as_str(), *v)));
+    let fa = fields(a);
+    let fb: BTreeMap<Field, _> = crate::model::order::map_of(fields(b));
+    let in_a: BTreeMap<Field, _> = crate::model::order::map_of(fa.iter().copied());
     let none = || "–".to_string();
-    for (path, va) in &fa {
-        match fb.get(path) {
+    for (field, va) in &fa {
+        match fb.get(field) {
             Some(vb) if vb == va => {}
             Some(vb) => out.push(Difference {
-                what: label(a, path),
-                a: show(path, *va),
-                b: show(path, *vb),
+                what: field.label(a),
+                a: field.show(*va),
+                b: field.show(*vb),
             }),
             None => out.push(Difference {
-                what: label(a, path),
-                a: show(path, *va),
+                what: field.label(a),
+                a: field.show(*va),
                 b: none(),
             }),
         }
     }
-    for (path, vb) in &fb {
-        if !in_a.contains_key(path.as_str()) {
+    for (field, vb) in &fb {
+        if !in_a.contains_key(field) {
             out.push(Difference {
-                what: label(b, path),
+                what: field.label(b),
                 a: none(),
-                b: show(path, *vb),
+                b: field.show(*vb),
             });
         }
     }
@@ -121,11 +120,7 @@ pub fn differences(a: &Scenario, b: &Scenario) -> Vec<Difference> {
 
 fn summary(s: &Scenario, p: &Projection) -> Vec<(&'static str, String)> {
     let sum = summarise(s, p);
-    let from = if s.about.years > 1 && s.about.agreement_end > s.about.first_year {
-        s.about.first_year.plus(1)
-    } else {
-        s.about.first_year
-    };
+    let from = s.about.extra_from();
     vec![
         (
             "In-year balance first reached",
@@ -284,7 +279,7 @@ mod tests {
         let d = differences(&a, &b);
         assert!(
             d.iter()
-                .any(|x| x.what == "EHCP growth, first year" && x.b == "9%"),
+                .any(|x| x.what == "EHCP growth at the start" && x.b == "9%"),
             "{d:#?}"
         );
         assert!(d.iter().any(|x| x.what == "Savings projects"));

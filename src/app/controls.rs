@@ -1,35 +1,19 @@
 //! The controls: every lever of the scenario, grouped as a council's paper
-//! would group them.
+//! would group them. Each panel gets the parts of the scenario it shows
+//! ([`Shared`](super::state::Shared), compared by pointer) and the typed
+//! text, messages and sources of its own fields ([`FieldState`]), so it
+//! redraws exactly when one of those changes ([`PanelProps::of`], checked
+//! field by field in `tests/panels.rs`).
 
-use rust_decimal::Decimal;
-use rust_decimal_macros::dec;
+use std::rc::Rc;
+
 use yew::prelude::*;
 
 use super::disclosure::Disclosure;
-use super::field::{NumberField, Target};
-use super::state::State;
-use super::units::Unit;
-
-/// Props of a panel: the whole state, compared only on the part the panel
-/// shows, so an edit elsewhere does not redraw it.
-macro_rules! panel_props {
-    ($name:ident, $prefixes:expr, |$a:ident, $b:ident| $same:expr) => {
-        /// Props of the panel of the same name.
-        #[derive(yew::Properties, Clone)]
-        pub struct $name {
-            /// The page's state.
-            pub state: std::rc::Rc<crate::app::state::State>,
-        }
-
-        impl PartialEq for $name {
-            fn eq(&self, other: &Self) -> bool {
-                let ($a, $b) = (&*self.state, &*other.state);
-                $a.same_fields($b, $prefixes) && $same
-            }
-        }
-    };
-}
-pub(crate) use panel_props;
+use super::state::{FieldState, Shared, State};
+use crate::model::Projection;
+use crate::model::field::Field;
+use crate::model::node::{Group, Node};
 
 mod agreement;
 mod demand;
@@ -37,6 +21,7 @@ mod mix;
 mod money;
 mod places;
 mod savings;
+mod spec;
 
 pub use agreement::{AgreementPanel, AgreementProps};
 pub use demand::{DemandPanel, DemandProps};
@@ -44,208 +29,103 @@ pub use mix::{CostsPanel, CostsProps, MixPanel, MixProps};
 pub use money::{MoneyPanel, MoneyProps};
 pub use places::{PlacesPanel, PlacesProps};
 pub use savings::{SavingsPanel, SavingsProps};
-
-/// What a number field shows and edits.
-pub struct Spec<'a> {
-    /// The figure's path.
-    pub path: String,
-    /// Its label.
-    pub label: String,
-    /// Hint text.
-    pub hint: Option<&'a str>,
-    /// Display unit.
-    pub unit: Unit,
-    /// The value, in model units.
-    pub value: Decimal,
-    /// Slider range, in display units.
-    pub range: (Decimal, Decimal, Decimal),
-    /// Words for screen readers after the value.
-    pub words: &'a str,
-    /// What it edits.
-    pub target: Target,
-    /// Compact layout.
-    pub compact: bool,
-    /// With a slider.
-    pub slider: bool,
-    /// An empty box clears the figure.
-    pub optional: bool,
-    /// The figure is absent: show an empty box.
-    pub empty: bool,
-}
-
-impl<'a> Spec<'a> {
-    /// A plain field.
-    pub fn new(
-        path: impl Into<String>,
-        label: impl Into<String>,
-        unit: Unit,
-        value: Decimal,
-    ) -> Self {
-        let range = default_range(unit, value);
-        Spec {
-            path: path.into(),
-            label: label.into(),
-            hint: None,
-            unit,
-            value,
-            range,
-            words: "",
-            target: Target::Plain,
-            compact: false,
-            slider: true,
-            optional: false,
-            empty: false,
-        }
-    }
-
-    /// With a hint.
-    pub fn hint(mut self, hint: &'a str) -> Self {
-        self.hint = Some(hint);
-        self
-    }
-
-    /// With words for screen readers.
-    pub fn words(mut self, words: &'a str) -> Self {
-        self.words = words;
-        self
-    }
-
-    /// With a slider range (display units).
-    pub fn range(mut self, min: Decimal, max: Decimal, step: Decimal) -> Self {
-        self.range = (min, max, step);
-        self
-    }
-
-    /// A slider range from 0 to a round figure above twice `origin`, at
-    /// least `floor` (display units).
-    pub fn up_to(mut self, origin: Decimal, floor: Decimal, step: Decimal) -> Self {
-        let top = nice_ceiling(
-            self.unit
-                .to_display(origin)
-                .saturating_mul(dec!(2))
-                .max(floor),
-        );
-        self.range = (Decimal::ZERO, top, step);
-        self
-    }
-
-    /// Editing a share.
-    pub fn target(mut self, target: Target) -> Self {
-        self.target = target;
-        self
-    }
-
-    /// Compact layout.
-    pub fn compact(mut self) -> Self {
-        self.compact = true;
-        self
-    }
-
-    /// A number box alone, no slider.
-    pub fn no_slider(mut self) -> Self {
-        self.slider = false;
-        self
-    }
-
-    /// An empty box clears the figure; `present` says whether it is set.
-    pub fn optional(mut self, present: bool) -> Self {
-        self.optional = true;
-        self.empty = !present;
-        self
-    }
-
-    /// The field, with its typed text, messages and source from `state`.
-    pub fn render(self, state: &State, children: Html) -> Html {
-        let (min, max, step) = self.range;
-        html! {
-            <NumberField
-                path={self.path.clone()}
-                label={self.label}
-                hint={self.hint.map(|h| AttrValue::from(h.to_string()))}
-                unit={self.unit}
-                value={self.value}
-                {min} {max} {step}
-                words={AttrValue::from(self.words.to_string())}
-                typed={state.typed.get(&self.path).map(|t| AttrValue::from(t.clone())).or_else(|| self.empty.then(|| AttrValue::from("")))}
-                errors={state.messages_for(&self.path)}
-                source={state.draft.source_of(&self.path).cloned()}
-                target={self.target}
-                compact={self.compact}
-                slider={self.slider}
-                optional={self.optional}
-            >
-                { children }
-            </NumberField>
-        }
-    }
-
-    /// The field with nothing after its number box.
-    pub fn show(self, state: &State) -> Html {
-        self.render(state, Html::default())
-    }
-}
-
-fn default_range(unit: Unit, value: Decimal) -> (Decimal, Decimal, Decimal) {
-    let shown = unit.to_display(value);
-    match unit {
-        Unit::Percent => (dec!(-10), dec!(30), dec!(0.1)),
-        Unit::Millions => (
-            Decimal::ZERO,
-            nice_ceiling(shown.saturating_mul(dec!(2)).max(dec!(10))),
-            dec!(0.1),
-        ),
-        Unit::Pounds => (
-            Decimal::ZERO,
-            nice_ceiling(shown.saturating_mul(dec!(2)).max(dec!(1000))),
-            dec!(100),
-        ),
-        Unit::Count => (
-            Decimal::ZERO,
-            nice_ceiling(shown.saturating_mul(dec!(2)).max(dec!(100))),
-            dec!(1),
-        ),
-    }
-}
-
-/// The next round figure at or above `x` (1, 2, 2.5 or 5 times a power of
-/// 10), for the top of a slider; at most 10²⁸.
-pub fn nice_ceiling(x: Decimal) -> Decimal {
-    if x <= Decimal::ZERO {
-        return Decimal::ONE;
-    }
-    // Powers of ten from 10⁻⁶ to 10²⁸: the first whose round multiples
-    // reach `x`.
-    let mut p = dec!(0.000001);
-    for _ in 0..35 {
-        for m in [dec!(1), dec!(2), dec!(2.5), dec!(5)] {
-            match p.checked_mul(m) {
-                Some(v) if v >= x => return v,
-                Some(_) => {}
-                None => return p,
-            }
-        }
-        match p.checked_mul(dec!(10)) {
-            Some(next) => p = next,
-            None => return p,
-        }
-    }
-    p
-}
+pub use spec::{Spec, nice_ceiling, read_share};
 
 /// Whether every section of controls is drawn open (for the render tests
 /// and the fuzzer, which need every field on the page).
 #[derive(Clone, Copy, Debug, PartialEq, Default)]
 pub struct OpenAll(pub bool);
 
+/// The props of every panel, made from the page's state.
+#[derive(Clone, PartialEq)]
+pub struct PanelProps {
+    /// EHCPs and growth.
+    pub demand: DemandProps,
+    /// The placement mix.
+    pub mix: MixProps,
+    /// What a place costs.
+    pub costs: CostsProps,
+    /// Limits on places.
+    pub places: PlacesProps,
+    /// Money in, other spend and the deficit carried in.
+    pub money: MoneyProps,
+    /// The savings plan.
+    pub savings: SavingsProps,
+    /// The Safety Valve agreement.
+    pub agreement: AgreementProps,
+}
+
+impl PanelProps {
+    /// Each panel's part of `state` (and, for the agreement, the
+    /// projection of the last valid scenario).
+    pub fn of(state: &State, projection: Option<Rc<Projection>>) -> Self {
+        let p = &state.parts;
+        let origin = Shared::from(state.origin.clone());
+        PanelProps {
+            demand: DemandProps {
+                about: p.about.clone(),
+                demand: p.demand.clone(),
+                baseline: p.baseline.clone(),
+                origin: origin.clone(),
+                fields: state.fields_within(&[Group::Demand.into(), Group::Baseline.into()]),
+            },
+            mix: MixProps {
+                about: p.about.clone(),
+                shares: p.shares.clone(),
+                target_year: p.target_year,
+                locks_now: state.locks_now,
+                locks_plan: state.locks_plan,
+                fields: state.fields_within(&mix::mix_nodes()),
+            },
+            costs: CostsProps {
+                costs: p.costs.clone(),
+                origin: origin.clone(),
+                fields: state.fields_within(&mix::cost_nodes()),
+            },
+            places: PlacesProps {
+                about: p.about.clone(),
+                places: p.places.clone(),
+                origin: origin.clone(),
+                fields: state.fields_within(&places::nodes()),
+            },
+            money: MoneyProps {
+                about: p.about.clone(),
+                opening_deficit: p.opening_deficit,
+                income: p.income.clone(),
+                other_spend: p.other_spend.clone(),
+                origin: origin.clone(),
+                fields: state.fields_within(&[
+                    Field::OpeningDeficit.into(),
+                    Group::Income.into(),
+                    Group::OtherSpend.into(),
+                ]),
+            },
+            savings: SavingsProps {
+                about: p.about.clone(),
+                savings: p.savings.clone(),
+                income: p.income.clone(),
+                fields: state.fields_within(&[Group::Savings.into()]),
+            },
+            agreement: AgreementProps {
+                about: p.about.clone(),
+                agreement: p.agreement.clone(),
+                origin,
+                projection: projection.map(Shared::from),
+                fields: state.fields_within(&[Group::Agreement.into()]),
+            },
+        }
+    }
+}
+
 /// Props of [`Controls`].
 #[derive(Properties, PartialEq, Clone)]
 pub struct ControlsProps {
     /// The page's state.
-    pub state: std::rc::Rc<State>,
+    pub state: Rc<State>,
     /// The projection of the last valid scenario, for where each year
     /// stands against the agreement.
     #[prop_or_default]
-    pub projection: Option<std::rc::Rc<crate::model::Projection>>,
+    pub projection: Option<Rc<Projection>>,
     /// Every section open.
     #[prop_or_default]
     pub open: bool,
@@ -254,16 +134,16 @@ pub struct ControlsProps {
 /// Every lever of the scenario, section by section.
 #[component]
 pub fn Controls(p: &ControlsProps) -> Html {
-    let st = p.state.clone();
+    let props = PanelProps::of(&p.state, p.projection.clone());
     html! {
         <ContextProvider<OpenAll> context={OpenAll(p.open)}>
-            <DemandPanel state={st.clone()} />
-            <MixPanel state={st.clone()} />
-            <CostsPanel state={st.clone()} />
-            <PlacesPanel state={st.clone()} />
-            <MoneyPanel state={st.clone()} />
-            <SavingsPanel state={st.clone()} />
-            <AgreementPanel state={st} projection={p.projection.clone()} />
+            <DemandPanel ..props.demand />
+            <MixPanel ..props.mix />
+            <CostsPanel ..props.costs />
+            <PlacesPanel ..props.places />
+            <MoneyPanel ..props.money />
+            <SavingsPanel ..props.savings />
+            <AgreementPanel ..props.agreement />
         </ContextProvider<OpenAll>>
     }
 }
@@ -313,22 +193,8 @@ pub fn Section(p: &SectionProps) -> Html {
     }
 }
 
-/// Whether `state` has a message for a path `mine` accepts (so the section
-/// holding that field is held open).
-pub fn has_messages(state: &State, mine: impl Fn(&str) -> bool) -> bool {
-    state.messages().iter().any(|m| mine(&m.path))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn nice_ceilings() {
-        assert_eq!(nice_ceiling(dec!(139.9)), dec!(200));
-        assert_eq!(nice_ceiling(dec!(8351)), dec!(10000));
-        assert_eq!(nice_ceiling(dec!(21)), dec!(25));
-        assert_eq!(nice_ceiling(dec!(0.3)), dec!(0.5));
-        assert_eq!(nice_ceiling(dec!(0)), dec!(1));
-    }
+/// Whether `fields` has a message about anything inside any of `nodes`
+/// (so the section holding them is held open).
+pub fn has_messages(fields: &FieldState, nodes: &[Node]) -> bool {
+    nodes.iter().any(|n| fields.has_messages_within(*n))
 }

@@ -5,11 +5,12 @@ use yew::prelude::*;
 
 use super::field::field_id;
 use crate::model::Problem;
+use crate::model::validate::Place;
 
 /// Props of [`ErrorSummary`].
 #[derive(Properties, PartialEq, Clone)]
 pub struct ErrorSummaryProps {
-    /// Every message, by path.
+    /// Every message, by the part of the scenario it is about.
     pub messages: Vec<Problem>,
 }
 
@@ -26,7 +27,13 @@ pub fn ErrorSummary(p: &ErrorSummaryProps) -> Html {
             <p class="error-summary__note">{ "The results below are from your last valid figures. Correct these to update them; nothing you typed has been lost." }</p>
             <ul class="error-summary__list">
                 { for messages.iter().map(|p| html! {
-                    <li><a href={format!("#{}", field_id(&p.path))}>{ p.message.clone() }</a></li>
+                    <li>
+                        if let Place::Node(node) = p.at {
+                            <a href={format!("#{}", field_id(node))}>{ p.message.clone() }</a>
+                        } else {
+                            { p.message.clone() }
+                        }
+                    </li>
                 }) }
             </ul>
         </div>

@@ -1,40 +1,44 @@
 //! A number field: a slider with a number box beside it for exact values,
 //! its label, hint, messages and the figure's source. The slider and the box
-//! edit the same figure; the box keeps exactly what was typed.
+//! edit the same figure; the box keeps exactly what was typed. It is
+//! controlled, like the boids example's slider: it shows what its props
+//! say and reports what was done through one callback, and the panel that
+//! draws it ([`Spec`](super::controls::Spec)) turns that into an action.
 
 use rust_decimal::Decimal;
 use yew::prelude::*;
 
-use super::context::use_dispatch;
 use super::disclosure::Disclosure;
-use super::state::{Action, Mix, read_share};
 use super::units::Unit;
+use crate::model::node::Node;
 use crate::model::scenario::Source;
-use crate::model::setting::Setting;
 
-/// What a field edits.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub enum Target {
-    /// A figure at a path.
-    Plain,
-    /// A setting's share: moving it rebalances the others.
-    Share(Mix, Setting),
-}
-
-/// The element id for a field path (also the error summary's link target).
-pub fn field_id(path: &str) -> String {
+/// The element id for a part of the scenario (also the error summary's
+/// link target): its path with every character that is not a letter or
+/// digit made a hyphen.
+pub fn field_id(node: impl Into<Node>) -> String {
     let mut id = String::from("f-");
-    for c in path.chars() {
+    for c in node.into().to_string().chars() {
         id.push(if c.is_ascii_alphanumeric() { c } else { '-' });
     }
     id
 }
 
-/// Props of [`NumberField`].
+/// What a person did to a number field.
+#[derive(Clone, Debug, PartialEq)]
+pub enum FieldInput {
+    /// Moved the slider to a value, in model units.
+    Slid(Decimal),
+    /// Typed text in the number box (kept exactly as typed).
+    Typed(String),
+}
+
+/// Props of [`NumberField`]: everything it shows, and one callback for
+/// what is done to it. It knows nothing of the scenario or the reducer.
 #[derive(Properties, PartialEq, Clone)]
 pub struct NumberFieldProps {
-    /// The figure's path.
-    pub path: AttrValue,
+    /// The slider's element id (the box's is the same with `-box`).
+    pub id: AttrValue,
     /// The label.
     pub label: AttrValue,
     /// Hint text under the label.
@@ -62,9 +66,6 @@ pub struct NumberFieldProps {
     /// Where the figure came from.
     #[prop_or_default]
     pub source: Option<Source>,
-    /// What it edits.
-    #[prop_or(Target::Plain)]
-    pub target: Target,
     /// Anything to show after the number box (a lock, say).
     #[prop_or_default]
     pub children: Html,
@@ -75,16 +76,14 @@ pub struct NumberFieldProps {
     /// range, such as a project's saving in a year).
     #[prop_or(true)]
     pub slider: bool,
-    /// An empty box clears the figure (for optional per-year figures).
-    #[prop_or_default]
-    pub optional: bool,
+    /// What was done to it.
+    pub on_input: Callback<FieldInput>,
 }
 
 /// A slider with a number box.
 #[component]
 pub fn NumberField(p: &NumberFieldProps) -> Html {
-    let dispatch = use_dispatch();
-    let id = field_id(&p.path);
+    let id = p.id.to_string();
     let box_id = format!("{id}-box");
     let hint_id = format!("{id}-hint");
     let error_id = format!("{id}-error");
@@ -94,63 +93,23 @@ pub fn NumberField(p: &NumberFieldProps) -> Html {
     let text = p.typed.clone().unwrap_or_else(|| unit.show(p.value).into());
 
     let on_slide = {
-        let dispatch = dispatch.clone();
-        let path = p.path.to_string();
-        let target = p.target;
+        let on_input = p.on_input.clone();
         Callback::from(move |e: InputEvent| {
             let input: web_sys::HtmlInputElement = e.target_unchecked_into();
-            let Some(value) = input
+            if let Some(v) = input
                 .value()
                 .parse::<Decimal>()
                 .ok()
                 .and_then(|d| unit.from_display(d))
-            else {
-                return;
-            };
-            dispatch.dispatch(match target {
-                Target::Plain => Action::Slide {
-                    path: path.clone(),
-                    value,
-                },
-                Target::Share(mix, setting) => Action::Share {
-                    mix,
-                    setting,
-                    value: Ok(value),
-                    text: None,
-                },
-            });
+            {
+                on_input.emit(FieldInput::Slid(v));
+            }
         })
     };
-    let optional = p.optional;
-    let on_type = {
-        let path = p.path.to_string();
-        let label = p.label.to_string();
-        let target = p.target;
-        Callback::from(move |e: InputEvent| {
-            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
-            let text = input.value();
-            dispatch.dispatch(match target {
-                Target::Plain if optional => Action::TypeOptional {
-                    path: path.clone(),
-                    text,
-                    unit,
-                    label: label.clone(),
-                },
-                Target::Plain => Action::Type {
-                    path: path.clone(),
-                    text,
-                    unit,
-                    label: label.clone(),
-                },
-                Target::Share(mix, setting) => Action::Share {
-                    mix,
-                    setting,
-                    value: read_share(&text, setting, mix),
-                    text: Some(text),
-                },
-            });
-        })
-    };
+    let on_type = p.on_input.reform(|e: InputEvent| {
+        let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+        FieldInput::Typed(input.value())
+    });
 
     let has_error = !p.errors.is_empty();
     let mut described = Vec::new();

@@ -5,12 +5,13 @@ use yew::prelude::*;
 use super::context::use_dispatch;
 use super::field::field_id;
 use super::state::Action;
+use crate::model::field::Field;
 
 /// Props of [`TextField`].
 #[derive(Properties, PartialEq, Clone)]
 pub struct TextFieldProps {
-    /// The field's path.
-    pub path: AttrValue,
+    /// The field.
+    pub field: Field,
     /// The label.
     pub label: AttrValue,
     /// The text (kept exactly as typed).
@@ -27,19 +28,17 @@ pub struct TextFieldProps {
 #[component]
 pub fn TextField(p: &TextFieldProps) -> Html {
     let dispatch = use_dispatch();
-    let id = field_id(&p.path);
+    let id = field_id(p.field);
     let error_id = format!("{id}-error");
     let has_error = !p.errors.is_empty();
-    let oninput = {
-        let path = p.path.to_string();
-        Callback::from(move |e: InputEvent| {
-            let el: web_sys::HtmlInputElement = e.target_unchecked_into();
-            dispatch.dispatch(Action::Text {
-                path: path.clone(),
-                text: el.value(),
-            });
-        })
-    };
+    let field = p.field;
+    let oninput = Callback::from(move |e: InputEvent| {
+        let el: web_sys::HtmlInputElement = e.target_unchecked_into();
+        dispatch.dispatch(Action::Text {
+            field,
+            text: el.value(),
+        });
+    });
     html! {
         <div class={classes!("field", "field--compact", has_error.then_some("field--error"))}>
             <label class="field__label" for={id.clone()}>{ p.label.clone() }</label>

@@ -9,7 +9,7 @@ use yew::prelude::*;
 use super::browser;
 use super::context::use_dispatch;
 use super::disclosure::Disclosure;
-use super::state::{Action, Notice};
+use super::state::{Action, Notice, View};
 use crate::model::Scenario;
 use crate::model::export::projection_csv;
 use crate::model::io::{MAX_FILE_BYTES, read_scenario, write_scenario};
@@ -27,16 +27,6 @@ pub struct ToolsProps {
     pub link: AttrValue,
     /// Scenarios saved in this browser.
     pub saves: Rc<Vec<Saved>>,
-    /// Save the scenario under a name.
-    pub on_save: Callback<String>,
-    /// Open saved scenario `i`.
-    pub on_open: Callback<usize>,
-    /// Delete saved scenario `i`.
-    pub on_delete: Callback<usize>,
-    /// Compare with saved scenario `i`, or with the preset as published.
-    pub on_compare: Callback<Option<usize>>,
-    /// Show the print view.
-    pub on_print: Callback<()>,
 }
 
 /// A file name from the authority's name: `haringey-hnb-scenario.json`.
@@ -111,13 +101,16 @@ pub fn Tools(p: &ToolsProps) -> Html {
     let on_save = {
         let name = name.clone();
         let name_error = name_error.clone();
-        let save = p.on_save.clone();
+        let dispatch = dispatch.clone();
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             match crate::model::store::tidy_name(&name) {
                 Some(n) => {
                     name_error.set(None);
-                    save.emit(n);
+                    dispatch.dispatch(Action::Save {
+                        name: n,
+                        at: browser::now_iso(),
+                    });
                     name.set(String::new());
                 }
                 None => name_error.set(Some("Enter a name for the scenario".into())),
@@ -216,12 +209,12 @@ pub fn Tools(p: &ToolsProps) -> Html {
         })
     };
     let on_print = {
-        let print = p.on_print.clone();
-        Callback::from(move |_: MouseEvent| print.emit(()))
+        let dispatch = dispatch.clone();
+        Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::Show(View::Print)))
     };
     let compare_published = {
-        let compare = p.on_compare.clone();
-        Callback::from(move |_: MouseEvent| compare.emit(None))
+        let dispatch = dispatch.clone();
+        Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::Show(View::Compare(None))))
     };
     let snippet: AttrValue = embed_snippet(&browser::base_url(), &browser::origin()).into();
     let on_copy_snippet = copy(snippet.clone(), "Embed code");
@@ -268,9 +261,13 @@ pub fn Tools(p: &ToolsProps) -> Html {
                 } else {
                     <ul class="saves">
                         { for p.saves.iter().enumerate().map(|(i, s)| {
-                            let open = p.on_open.reform(move |_: MouseEvent| i);
-                            let delete = p.on_delete.reform(move |_: MouseEvent| i);
-                            let compare = p.on_compare.reform(move |_: MouseEvent| Some(i));
+                            let act = |a: Action| {
+                                let dispatch = dispatch.clone();
+                                Callback::from(move |_: MouseEvent| dispatch.dispatch(a.clone()))
+                            };
+                            let open = act(Action::OpenSaved(i));
+                            let delete = act(Action::DeleteSaved(i));
+                            let compare = act(Action::Show(View::Compare(Some(i))));
                             html! {
                                 <li class="saves__item">
                                     <span class="saves__name">{ s.name.clone() }</span>

@@ -143,15 +143,18 @@ impl Unit {
         format!("between {} and {}{per}", show(b.lo), show(b.hi))
     }
 
-    /// Reads what a person typed: spaces, commas and the unit's own symbols
-    /// (`%`, `£`, `m`) are allowed. `what` names the field in the message;
+    /// Reads what a person typed: spaces, commas, a true minus sign and the
+    /// unit's own symbols (`%`, `£`, `m`) are allowed. `what` names the field in the message;
     /// `bounds` are what the field allows (a value outside them is refused
     /// here, before anything computes with it).
     pub fn parse(self, text: &str, what: &str, bounds: Option<&Bounds>) -> Result<Decimal, String> {
+        // The page writes negatives with a true minus sign (−), so it reads
+        // them back too.
         let grouped: String = text
             .trim()
             .chars()
             .filter(|c| !matches!(c, ' ' | '\u{a0}' | '£'))
+            .map(|c| if c == '−' { '-' } else { c })
             .collect();
         // Commas only between thousands ("1,250"); "4,5" is not 45.
         if grouped.contains(',') && !thousands_grouped(&grouped) {

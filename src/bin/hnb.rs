@@ -351,18 +351,17 @@ impl Opts {
     ) -> Result<(solve::Lever, solve::Target), Failure> {
         let from = match &self.from {
             Some(t) => Self::year(t, "--from")?,
-            None => s.about.first_year.plus(1),
+            None => s.about.extra_from(),
         };
-        let lever = match self.lever.as_deref() {
-            Some("growth") => solve::Lever::Growth(from),
-            Some("inmss") => solve::Lever::InmssShare([false; 10]),
-            Some("target-year") => solve::Lever::TargetYear,
-            Some("inflation") => solve::Lever::Inflation,
-            Some("saving") => solve::Lever::ExtraSaving(from),
+        let lever = match self.lever.as_deref().map(str::parse::<solve::LeverKind>) {
+            Some(Ok(kind)) => kind.lever(from, Default::default()),
             other => {
                 return Err(Failure::Usage(format!(
-                    "--lever must be growth, inmss, target-year, inflation or saving{}",
-                    other.map_or(String::new(), |o| format!(", not “{o}”"))
+                    "--lever must be growth, saving, inmss, inflation or target-year{}",
+                    match (other, self.lever.as_deref()) {
+                        (Some(_), Some(o)) => format!(", not “{o}”"),
+                        _ => String::new(),
+                    }
                 )));
             }
         };

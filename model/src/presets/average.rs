@@ -1,5 +1,7 @@
 //! An illustrative average English authority, from national figures.
 
+use crate::field::{Field, Part, Run};
+use crate::node::Group;
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
 
@@ -23,20 +25,20 @@ pub fn scenario() -> Scenario {
         "Six years from 2024-25. The deficit is measured at the end of 2027-28, when the statutory override is due to end (written parliamentary answer, 8 July 2025).",
     );
     b.cite(
-        "placements.target_year",
+        Group::TargetYear,
         Illustrative,
         "Illustrative: the planned mix is reached by 2027-28.",
     );
     let per_la = |total: Decimal| (total / national::AUTHORITIES).round();
     b.s.demand.ehcps = per_la(national::EHCPS_2025);
     b.cite(
-        "demand.ehcps",
+        Field::Ehcps,
         National,
         &format!("638,745 EHCPs in England in January 2025 ({SEN2}) divided by 153 authorities."),
     );
     b.s.baseline.growth = Growth::constant(dec!(0.108));
     b.cite(
-        "baseline.growth",
+        Group::Growth(Run::Baseline),
         National,
         &format!("10.8%, England's net EHCP growth in the year to January 2025, computed from {SEN2}, held."),
     );
@@ -46,7 +48,7 @@ pub fn scenario() -> Scenario {
         ..Growth::default()
     };
     b.cite(
-        "demand.growth",
+        Group::Growth(Run::Plan),
         Illustrative,
         "Illustrative plan: growth slows from 9% to 5% a year as early support and clearer thresholds take effect.",
     );
@@ -56,18 +58,18 @@ pub fn scenario() -> Scenario {
         ..Series::default()
     };
     b.cite(
-        "income.hnb.first",
+        Field::Hnb(Part::First),
         National,
         "£10.7bn of high needs funding in England in 2024-25 (National Audit Office, October 2024) divided by 153 authorities.",
     );
     b.cite(
-        "income.hnb.growth",
+        Field::Hnb(Part::Growth),
         Illustrative,
         "Illustrative 3% a year growth in the allocation.",
     );
     b.s.opening_deficit = per_la(national::DSG_DEFICITS_2024_25);
     b.cite(
-        "opening_deficit",
+        Field::OpeningDeficit,
         National,
         "About £3.3bn of DSG deficits in England in 2024-25 (Institute for Fiscal Studies, December 2024) divided by 153 authorities.",
     );

@@ -37,6 +37,8 @@
 //! the same [`base`] and keeps any cost its paper gives. [`cost_scale`]
 //! gives the same factor directly, for the tests.
 
+use crate::field::{Field, Part};
+use crate::node::Group;
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
 
@@ -301,7 +303,7 @@ pub(crate) fn base(a: &Authority, v: Vintage, end: u16, known: u16) -> Builder {
         &format!("{} years from {}-{:02}, the year of {}'s census of January {} and of its published spending. The deficit is measured at the end of {}-{:02}.", v.years, v.year, (v.year + 1) % 100, a.name, v.census, end, (end + 1) % 100),
     );
     b.cite(
-        "placements.target_year",
+        Group::TargetYear,
         Illustrative,
         &format!(
             "Illustrative: any planned mix is reached by {end}-{:02}.",
@@ -375,7 +377,7 @@ pub(crate) fn base(a: &Authority, v: Vintage, end: u16, known: u16) -> Builder {
     } else if let Some((balance, _)) = a.balance(v.year.saturating_sub(1)) {
         b.s.opening_deficit = Decimal::from(balance);
         b.cite(
-            "opening_deficit",
+            Field::OpeningDeficit,
             Data,
             &format!(
                 "{}'s DSG deficit at the end of {}-{:02}, the latest published before the first year: DfE's DSG balance as a share of the grant (SEND and AP inclusion dashboard) times the grant; whole DSG, approximate (about ±£15,000).",
@@ -431,7 +433,7 @@ fn allocation(b: &mut Builder, a: &Authority, v: Vintage, share: Decimal, share_
                     millions_dp(Decimal::from(pounds), 1)
                 )
             };
-            b.cite("income.hnb.first", Data, &detail);
+            b.cite(Field::Hnb(Part::First), Data, &detail);
             // Later years' allocations, where published.
             let later: Vec<u16> = (v.year + 1..=v.year + u16::from(v.years) - 1)
                 .filter(|y| a.allocation(*y).is_some())
@@ -446,7 +448,7 @@ fn allocation(b: &mut Builder, a: &Authority, v: Vintage, share: Decimal, share_
             }
             if let (Some(first), Some(last)) = (later.first(), later.last()) {
                 b.cite(
-                    "income.hnb.by_year",
+                    Group::HnbYears,
                     Data,
                     &format!(
                         "{}'s High Needs Block allocations before deductions for {first}-{:02} to {last}-{:02} ({DSG}).",
@@ -464,7 +466,7 @@ fn allocation(b: &mut Builder, a: &Authority, v: Vintage, share: Decimal, share_
                 ..Series::default()
             };
             b.cite(
-                "income.hnb.first",
+                Field::Hnb(Part::First),
                 Illustrative,
                 &format!(
                     "Fallback, not in the ESFA tables for {}: England's £10.7bn of high needs funding in 2024-25 (National Audit Office, October 2024) times its share of England's EHCPs ({share_words}).",
@@ -481,7 +483,7 @@ fn allocation(b: &mut Builder, a: &Authority, v: Vintage, share: Decimal, share_
         )
     });
     b.cite(
-        "income.hnb.growth",
+        Field::Hnb(Part::Growth),
         Illustrative,
         &format!("Illustrative 3% a year growth in the allocation.{own_words}"),
     );
@@ -500,7 +502,7 @@ fn opening_balance(b: &mut Builder, a: &Authority) {
                 ("a surplus", -balance)
             };
             b.cite(
-                "opening_deficit",
+                Field::OpeningDeficit,
                 Data,
                 &format!(
                     "{}'s DSG balance carried forward at 31 March 2024, {what} of {} ({S251}, 2023-24, line 1.9.3). It covers the whole DSG and is net of any Safety Valve payments already received.",
@@ -514,7 +516,7 @@ fn opening_balance(b: &mut Builder, a: &Authority) {
             let ehcps = a.ehcps_in(2024).unwrap_or(a.latest());
             b.s.opening_deficit = thousands(per * Decimal::from(ehcps));
             b.cite(
-                "opening_deficit",
+                Field::OpeningDeficit,
                 Illustrative,
                 &format!(
                     "Fallback: {S251} publishes no DSG balance for {} at 31 March 2024, so this is England's net balance per EHCP over the 148 councils that published one ({} a child) times its {} EHCPs in January 2024. Replace it with the figure in the council's budget papers.",
@@ -575,7 +577,7 @@ pub(crate) fn anchor(b: &mut Builder, a: &Authority) {
         .iter()
         .map(|t| {
             b.s.sources
-                .get(&format!("placements.settings.{}.cost", t.id()))
+                .get(&Field::Cost(*t).into())
                 .is_some_and(|src| src.kind == Seed)
         })
         .collect();
@@ -604,7 +606,7 @@ pub(crate) fn anchor(b: &mut Builder, a: &Authority) {
         b.placement(*setting).cost = ((national_cost * k / dec!(10)).round() * dec!(10))
             .clamp(Decimal::ZERO, crate::field::MAX_COST);
         b.cite(
-            &format!("placements.settings.{}.cost", setting.id()),
+            Field::Cost(*setting),
             Calibrated,
             &format!(
                 "The national figure, £{} ({}), times {k}: the factor that brings {}'s first-year spending to {}: its {}-{:02} high needs spending of {} ({S251}, lines 1.2) plus place funding of {} ({} of ESFA deductions for directly funded places, and £10,000 for each of {} places it funds itself). Every setting whose cost the sources do not give is scaled alike.",
@@ -623,12 +625,12 @@ pub(crate) fn anchor(b: &mut Builder, a: &Authority) {
     }
     let own_growth = spend_growth(a);
     for setting in Setting::ALL {
-        let path = format!("placements.settings.{}.inflation", setting.id());
-        if let (Some(g), Some(src)) = (own_growth, b.s.sources.get(&path).cloned())
+        let field = Field::Inflation(setting);
+        if let (Some(g), Some(src)) = (own_growth, b.s.sources.get(&field.into()).cloned())
             && src.kind != Seed
         {
             b.cite(
-                &path,
+                field,
                 src.kind,
                 &format!(
                     "{} {}'s own high needs spending per child with a plan changed {} a year from 2021-22 to 2024-25 ({S251} and {SEN2}), which also carries changes in the mix.",
@@ -728,7 +730,7 @@ pub(crate) fn through_published_balance(b: &mut Builder, a: &Authority) {
     let year = b.s.about.first_year;
     b.s.opening_deficit = (estimate + published - now).round();
     b.cite(
-        "opening_deficit",
+        Field::OpeningDeficit,
         Calibrated,
         &format!(
             "Set so that the remaining deficit at the end of 2023-24 is {}'s published DSG balance at 31 March 2024, {} ({S251}, line 1.9.3), given the published spending and the DfE payments in between. The DfE's own measure put the deficit carried into {year} at about {}; the difference is what that estimate, the DSG's other blocks and the place-funding estimate leave out.",

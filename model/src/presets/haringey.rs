@@ -1,5 +1,7 @@
 //! Haringey, from its Safety Valve position statement for 2023-24 (seed 000).
 
+use crate::field::Field;
+use crate::node::Group;
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
 
@@ -248,7 +250,7 @@ pub fn scenario() -> Scenario {
         &format!("2022-23, the year the agreement was made (16 March 2023), to 2027-28, the last year of the project savings table ('Overall savings by 2027-2028'): {SEED}."),
     );
     b.cite(
-        "placements.target_year",
+        Group::TargetYear,
         Illustrative,
         "The plan's shifts between settings are in its projects' savings, so the mix is held to 2027-28.",
     );
@@ -269,7 +271,7 @@ pub fn scenario() -> Scenario {
     };
     b.s.income.transfer_reference = "B8".into();
     b.cite(
-        "income.schools_block_transfer",
+        Group::Transfer,
         Seed,
         &format!("Project B8: a 0.5% Schools Block transfer, 'a £1.097m transfer to the HNB every year between 2023/24 to 2027/28' (the text also says £1m once): {SEED}."),
     );
@@ -278,7 +280,7 @@ pub fn scenario() -> Scenario {
         for y in 2024..=2027 {
             if !p.stated.iter().any(|(s, _)| *s == y) {
                 b.cite(
-                    &format!("savings.projects[{i}].savings.{}", super::year(y)),
+                    Field::ProjectSaving(i, super::year(y)),
                     Illustrative,
                     &format!("Spread by us: the rest of {}'s overall saving of £{} by 2027-28, after 2023-24 and the years the paper states, shared evenly over the years it does not: {SEED}.", p.reference, crate::format::count(p.overall)),
                 );
@@ -297,7 +299,7 @@ pub fn scenario() -> Scenario {
         });
     }
     b.cite(
-        "savings.projects",
+        Group::Projects,
         Seed,
         &format!("Each project's overall savings by 2027-28, its net saving required and achieved in 2023-24, later savings the text states, and the status its recommendations imply (the RAG colours are not in the text): {SEED}. Spread by us: the rest of each overall saving, evenly over 2024-25 to 2027-28 (illustrative). A6's £180k achieved in 2023-24 is left out of that year, as the paper's own net total of £1.656m leaves it out (it came from extra early years funding). The places some projects open (15 at Earlsmead, 25 complex-needs places, about 120 in all) are counted only through these savings, not again as places."),
     );
@@ -306,13 +308,13 @@ pub fn scenario() -> Scenario {
         .map(|(y, v)| (super::year(y), v))
         .collect();
     b.cite(
-        "agreement.payments",
+        Group::Payments,
         Illustrative,
         &format!("The paper gives only the total, 'Haringey Council will receive £29.9m in funding': spread evenly here over the five years of the plan, 2023-24 to 2027-28, as an illustration (an instalment may have been paid in 2022-23, when the agreement was made): {SEED}."),
     );
     b.s.agreement.conditional = false;
     b.cite(
-        "agreement.conditional",
+        Group::Conditional,
         Illustrative,
         "The paper prints no agreed deficit path, so no payment can be tested against one.",
     );

@@ -12,6 +12,8 @@
 //! 2024-25 outturn), and puts the return's plan on top. Each effect is
 //! counted once: the Studio School as its saving, not again as places.
 
+use crate::field::{Field, Run};
+use crate::node::Group;
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
 
@@ -37,13 +39,13 @@ pub fn scenario() -> Scenario {
     );
     b.s.demand.growth = Growth::constant(dec!(0.045));
     b.cite(
-        "demand.growth",
+        Group::Growth(Run::Plan),
         Seed,
         &format!("'with our growth model resit now at 9% but dropping for September 2025 to 4.5%' (condition 1): 4.5% a year from 2025-26, the first census after September 2025: {SEED}. The return does not say how long 4.5% holds; here it holds to 2029-30."),
     );
     b.s.baseline.growth = Growth::constant(dec!(0.09));
     b.cite(
-        "baseline.growth",
+        Group::Growth(Run::Baseline),
         Illustrative,
         &format!("9%, the return's growth 'now', held by us as the growth without the plan, since the return puts the fall to 4.5% down to its outreach work: {SEED}."),
     );
@@ -70,12 +72,12 @@ pub fn scenario() -> Scenario {
         achieved: ByYear::new(),
     });
     b.cite(
-        "savings.projects[0]",
+        Group::Project(0),
         Seed,
         &format!("'Studio school 4 pupils would have gone off Island on 250k placements each, and the creation of the Studio School at 25k each placements has saved 900K per year' (condition 7), with the expansion 'agreed for September 2024' (condition 2): {SEED}. By us: seven twelfths of the year in 2024-25, and the status (the return's RAG colours are not in the text). Counted once, here: the expansion's places are not added again, and the £250k and £25k stay inside this saving rather than setting any setting's cost."),
     );
     b.cite(
-        "savings.projects[0].savings.2024-25",
+        Field::ProjectSaving(0, super::year(2024)),
         Illustrative,
         &format!("Seven twelfths of the £900k a year, for September 2024 to March 2025: our reading of 'agreed for September 2024': {SEED}."),
     );
@@ -89,7 +91,7 @@ pub fn scenario() -> Scenario {
         achieved: ByYear::new(),
     });
     b.cite(
-        "savings.projects[1]",
+        Group::Project(1),
         Illustrative,
         &format!("'Estimated reduction in spend at ILC is £226k for 20 FTEs' (condition 5): {SEED}. By us: a year from 2024-25 (the return gives no period or start), and the status. The return's 2023-24 pressures (positive behaviour support £288k, post-16 activity £88k) are in the published balance carried in, so they are not added again."),
     );

@@ -1,6 +1,8 @@
 //! Medway, from its November 2022 report to the Children and Young People
 //! Overview and Scrutiny Committee on the Safety Valve plan (seed 004).
 
+use crate::field::{Field, Mix, Part, Run};
+use crate::node::Group;
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
 
@@ -141,13 +143,13 @@ pub fn scenario() -> Scenario {
         &format!("2022-23 to 2025-26: 'If the plan is agreed and delivered, the deficit will be recovered by end of the financial year 2025-26' (§7.8): {SEED}."),
     );
     b.cite(
-        "placements.target_year",
+        Group::TargetYear,
         Seed,
         &format!("Table 3 runs to 2025-26: {SEED}."),
     );
     b.s.demand.ehcps = Decimal::from(TABLE_2[1].1);
     b.cite(
-        "demand.ehcps",
+        Field::Ehcps,
         Seed,
         &format!(
             "2,853 EHCPs projected for January 2023 (Table 2; SEN2 later counted 2,854): {SEED}."
@@ -164,13 +166,13 @@ pub fn scenario() -> Scenario {
         by_year: by_year(&rates),
     };
     b.cite(
-        "demand.growth",
+        Group::Growth(Run::Plan),
         Seed,
         &format!("Growth between Table 2's projected counts (2,853, 2,995, 3,135, 3,254), to six places; the table prints them rounded as 5.0%, 4.7% and 3.8%. (SEN2 later counted 3,175 in January 2024 and 3,041 in January 2025.) {SEED}."),
     );
     b.s.baseline.growth = Growth::constant(dec!(0.076));
     b.cite(
-        "baseline.growth",
+        Group::Growth(Run::Baseline),
         Illustrative,
         &format!("7.6%, the growth to January 2022 that Table 2 prints, held for the do-nothing forecast by us (the paper gives no forecast without the plan): {SEED}."),
     );
@@ -187,17 +189,17 @@ pub fn scenario() -> Scenario {
             .insert(super::year(*y), table_3_mix(row));
     }
     for s in Setting::ALL {
-        let base = format!("placements.settings.{}", s.id());
-        b.s.sources.remove(&format!("{base}.share_now"));
-        b.s.sources.remove(&format!("{base}.share_plan"));
+        for mix in [Mix::Now, Mix::Plan] {
+            b.s.sources.remove(&Field::Share(mix, s).into());
+        }
     }
     b.cite(
-        "placements.settings",
+        Group::Settings,
         Seed,
         &format!("Table 3 (projected movement of pupils with EHCPs), 2022-23 to 2025-26, as printed for early years, mainstream including resourced provision, maintained special, independent special and further education: {SEED}. Split by us: resourced provision out of mainstream, and the 8 to 10 points Table 3 does not list across alternative provision, specialist post-16, other arrangements and not in education, in Medway's January 2023 proportions ({SEN2}). Table 3 counts on its own base: it gives 14.9% in independent special schools and 0.6% in further education where SEN2 has 9.6% and 8.2% for January 2023."),
     );
     b.cite(
-        "placements.waypoints",
+        Group::Waypoints,
         Seed,
         &format!("Table 3's figures for 2023-24 and 2024-25, split as above: {SEED}."),
     );
@@ -215,9 +217,9 @@ pub fn scenario() -> Scenario {
         } else {
             "A setting Table 3 does not list: its part of the points Table 3 leaves over, split by us"
         };
-        for field in ["share_now", "share_plan"] {
+        for mix in [Mix::Now, Mix::Plan] {
             b.cite(
-                &format!("placements.settings.{s}.{field}"),
+                Field::Share(mix, s),
                 Data,
                 &format!("{what} in Medway's January 2023 proportions ({SEN2}): {SEED}."),
             );
@@ -225,7 +227,7 @@ pub fn scenario() -> Scenario {
     }
     b.s.opening_deficit = dec!(20_800_000);
     b.cite(
-        "opening_deficit",
+        Field::OpeningDeficit,
         Seed,
         &format!(
             "Cumulative deficit of £20.8m at the end of 2021-22 (§1.4), high needs only: {SEED}."
@@ -243,7 +245,7 @@ pub fn scenario() -> Scenario {
     );
     let line = b.s.other_spend.len() - 1;
     b.cite(
-        &format!("other_spend[{line}].amount.growth"),
+        Field::OtherSpend(line, Part::Growth),
         Illustrative,
         "Illustrative 3% a year: the paper gives no growth, only the cap.",
     );
@@ -271,7 +273,7 @@ pub fn scenario() -> Scenario {
         achieved: ByYear::new(),
     });
     b.cite(
-        "savings.projects[0]",
+        Group::Project(0),
         Seed,
         &format!("'capping this amount for the next three years' (§7.3): the growth the cap avoids in 2023-24 and 2024-25 (the third year is 2022-23, when nothing grows yet), counted once here and not in the spending line: {SEED}."),
     );
@@ -281,13 +283,13 @@ pub fn scenario() -> Scenario {
         .map(|(y, v)| (super::year(y), v))
         .collect();
     b.cite(
-        "agreement.payments",
+        Group::Payments,
         Illustrative,
         &format!("'a request for £17.7m investment' (Summary; §7.6), not yet agreed ('A decision is expected in December'): spread evenly over the four years here as an illustration; the paper gives no schedule: {SEED}."),
     );
     b.s.agreement.expected_clear = Some(super::year(2025));
     b.cite(
-        "agreement.expected_clear",
+        Group::ExpectedClear,
         Seed,
         &format!(
             "'the deficit will be recovered by end of the financial year 2025-26' (§7.8): {SEED}."

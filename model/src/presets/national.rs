@@ -1,6 +1,8 @@
 //! National figures for defaults (../shared/reference/national.md), each
 //! with its source.
 
+use crate::field::{Field, Mix};
+use crate::node::Node;
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
 
@@ -84,24 +86,23 @@ pub fn cost(s: Setting) -> (Decimal, SourceKind, &'static str) {
         Setting::NeetOrHome => (
             dec!(0),
             Illustrative,
-            "Usually no High Needs cost for young people not in education, training or employment, or home educated (MODEL.md).",
+            "Usually no High Needs cost for young people not in education, training or employment, or home educated.",
         ),
     }
 }
 
 /// National default placements (shares from the 2025 national mix, costs
-/// and inflation as above) and their sources by field path.
-pub fn placements() -> (PerSetting<Placement>, Vec<(String, Source)>) {
+/// and inflation as above) and their sources by field.
+pub fn placements() -> (PerSetting<Placement>, Vec<(Node, Source)>) {
     let shares = super::shares_from_counts(MIX_2025);
     let mut sources = Vec::new();
     let settings = PerSetting::from_fn(|i| {
         let s = Setting::ALL[i];
         let (cost, kind, detail) = cost(s);
-        let base = format!("placements.settings.{}", s.id());
-        sources.push((format!("{base}.cost"), Source::new(kind, detail)));
+        sources.push((Field::Cost(s).into(), Source::new(kind, detail)));
         let inflation = if s == Setting::Inmss {
             sources.push((
-                format!("{base}.inflation"),
+                Field::Inflation(s).into(),
                 Source::new(
                     SourceKind::National,
                     "6% a year takes £57,074 to about £72,000 in four years, as the County Councils Network and Isos Partnership project INMSS fees will reach (November 2025).",
@@ -110,7 +111,7 @@ pub fn placements() -> (PerSetting<Placement>, Vec<(String, Source)>) {
             INMSS_INFLATION
         } else {
             sources.push((
-                format!("{base}.inflation"),
+                Field::Inflation(s).into(),
                 Source::new(
                     SourceKind::Illustrative,
                     "Illustrative 3% a year cost inflation.",
@@ -118,9 +119,9 @@ pub fn placements() -> (PerSetting<Placement>, Vec<(String, Source)>) {
             ));
             INFLATION
         };
-        for field in ["share_now", "share_plan"] {
+        for mix in [Mix::Now, Mix::Plan] {
             sources.push((
-                format!("{base}.{field}"),
+                Field::Share(mix, s).into(),
                 Source::new(
                     SourceKind::National,
                     format!("England's placement mix, January 2025, with placements not recorded spread pro rata: computed from {SEN2}."),

@@ -8,6 +8,7 @@
 //! the plan clears the deficit is what the model finds, and the page says
 //! where that differs from the paper.
 
+use crate::node::Group;
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
 
@@ -86,7 +87,7 @@ pub fn scenario() -> Scenario {
         &format!("2022-23 to 2026-27, the programme's years ('over the life of the programme (2022-2027)'): {SEED}."),
     );
     b.cite(
-        "placements.target_year",
+        Group::TargetYear,
         Illustrative,
         "The paper gives no planned mix, so today's is held to 2026-27, the programme's last year.",
     );
@@ -97,25 +98,25 @@ pub fn scenario() -> Scenario {
     );
     b.s.agreement.payments = by_year(&PAYMENTS);
     b.cite(
-        "agreement.payments",
+        Group::Payments,
         Seed,
         &format!("Safety Valve funding, £9.22m, £2.77m, £2.77m, £2.77m and £5.53m: {SEED}."),
     );
     b.s.agreement.agreed_path = by_year(&MITIGATED);
     b.cite(
-        "agreement.agreed_path",
+        Group::AgreedPath,
         Seed,
         &format!("The mitigated forecast, £23.9m, £24.1m, £23.6m, £23.1m and £23m, printed to £0.1m (the remaining deficit row implies £23.06m for the last two years): {SEED}."),
     );
     b.s.agreement.conditional = false;
     b.cite(
-        "agreement.conditional",
+        Group::Conditional,
         Illustrative,
         "The DfE pays in return for keeping to the agreement, but the paper gives no rule for withholding a payment, so every payment is counted as paid. Turn on \"Payments depend on staying on the agreed path\" to see the risk.",
     );
     b.s.agreement.expected_clear = Some(super::year(2026));
     b.cite(
-        "agreement.expected_clear",
+        Group::ExpectedClear,
         Seed,
         &format!("The remaining deficit reaches £0 in 2026-27: {SEED}."),
     );
@@ -129,7 +130,7 @@ pub fn scenario() -> Scenario {
         achieved: ByYear::new(),
     });
     b.cite(
-        "savings.projects[0]",
+        Group::Project(0),
         Illustrative,
         &format!("The paper prints its unmitigated (£24m, £30m, £41m, £55m, £72m) and mitigated forecasts but no savings: each year's saving here is the growth that year in the gap between the two (£0.1m, £5.8m, £11.5m, £14.5m, £17.1m), counted in full. It is the plan as the paper gives it, set against the published figures rather than the paper's own forecast without the plan: {SEED}."),
     );

@@ -10,6 +10,8 @@
 //! free-school places, which take children who would otherwise go to
 //! independent schools once the state special schools are full.
 
+use crate::field::Field;
+use crate::node::Group;
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
 
@@ -46,7 +48,7 @@ pub fn scenario() -> Scenario {
         },
     };
     b.cite(
-        "income.schools_block_transfer",
+        Group::Transfer,
         Illustrative,
         &format!("'Agreement from Schools Forum for 0.5% High Needs Block transfer': {SEED}. By us: for 2024-25 only (a Schools Forum agrees a year at a time; the update gives no year), of a Schools Block of about £{}m (the whole DSG of £180.9m less the High Needs Block less an illustrative £14m for the early years and central blocks, 2023-24, raised 3%).", schools_block / dec!(1_000_000)),
     );
@@ -64,17 +66,17 @@ pub fn scenario() -> Scenario {
         overflow_to: Setting::Inmss,
     });
     b.cite(
-        "placements.settings.state_special.places.now",
+        Field::PlacesNow(Setting::StateSpecial),
         Illustrative,
         &format!("Taken as full: the children in state special schools in January 2025 ({SEN2}). The update says Oak Tree opened and Addington's satellite grew, without numbers."),
     );
     b.cite(
-        "placements.settings.state_special.places.new_by_year",
+        Group::NewPlaces(Setting::StateSpecial),
         Illustrative,
         &format!("'two new Free Schools, ultimately providing 240 places': {SEED}. By us: 120 opening in 2026-27 and 120 in 2027-28 (the update gives no dates). Counted once, as places: children beyond the places would go to independent schools, so each place used keeps one child out of them."),
     );
     b.cite(
-        "placements.settings.state_special.places.overflow_to",
+        Group::OverflowTo(Setting::StateSpecial),
         Illustrative,
         "Children beyond the state special places go to independent special schools, where the update says the pressure is 'particularly acute'.",
     );

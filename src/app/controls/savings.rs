@@ -7,24 +7,35 @@ use yew::prelude::*;
 
 use super::super::context::use_dispatch;
 use super::super::disclosure::Disclosure;
-use super::super::state::{Action, State};
+use super::super::state::{Action, FieldState, Shared};
 use super::super::text_field::TextField;
 use super::super::units::{Unit, total};
-use super::{Section, Spec};
+use super::{Section, Spec, has_messages};
+use crate::model::field::{Field, ProjectText};
 use crate::model::format::{millions_dp, percent};
+use crate::model::node::Group;
 use crate::model::projection::series;
-use crate::model::results::{ProjectSavings, project_savings};
-use crate::model::scenario::{Status, Transfer};
+use crate::model::results::{ProjectSavings, project_savings_of};
+use crate::model::scenario::{About, Income, SavingsPlan, Status, Transfer};
 use crate::model::year::FinYear;
 
-super::panel_props!(SavingsProps, &["savings."], |a, b| a.draft.savings
-    == b.draft.savings
-    && a.draft.income == b.draft.income);
+/// Props of [`SavingsPanel`].
+#[derive(Properties, PartialEq, Clone)]
+pub struct SavingsProps {
+    /// The years.
+    pub about: Shared<About>,
+    /// The savings plan.
+    pub savings: Shared<SavingsPlan>,
+    /// Money in (for the Schools Block transfer, listed with the projects).
+    pub income: Shared<Income>,
+    /// The panel's typed text, messages and sources.
+    pub fields: FieldState,
+}
 
 /// The Schools Block transfer year by year (the plan's), for showing beside
 /// the projects as some councils list it among them.
-fn transfer_by_year(state: &State, years: &[FinYear]) -> Option<Vec<Decimal>> {
-    match &state.draft.income.schools_block_transfer {
+fn transfer_by_year(income: &Income, years: &[FinYear]) -> Option<Vec<Decimal>> {
+    match &income.schools_block_transfer {
         Transfer::None => None,
         Transfer::Percent {
             rate,
@@ -42,17 +53,16 @@ fn transfer_by_year(state: &State, years: &[FinYear]) -> Option<Vec<Decimal>> {
 /// The savings plan panel.
 #[component]
 pub fn SavingsPanel(p: &SavingsProps) -> Html {
-    let state = p.state.clone();
     let dispatch = use_dispatch();
-    let s = &state.draft;
-    let years: Vec<FinYear> = s.about.years().collect();
-    let totals: Vec<ProjectSavings> = s
-        .savings
+    let f = &p.fields;
+    let plan = &p.savings;
+    let years: Vec<FinYear> = p.about.years().collect();
+    let totals: Vec<ProjectSavings> = plan
         .projects
         .iter()
-        .map(|pr| project_savings(s, pr))
+        .map(|pr| project_savings_of(&p.about, plan, pr))
         .collect();
-    let transfer = transfer_by_year(&state, &years);
+    let transfer = transfer_by_year(&p.income, &years);
     let sum = |f: &dyn Fn(&ProjectSavings) -> &Vec<Decimal>, y: usize| -> Decimal {
         total(totals.iter().map(|t| f(t)[y]))
     };
@@ -60,19 +70,17 @@ pub fn SavingsPanel(p: &SavingsProps) -> Html {
     let counted: Vec<Decimal> = (0..years.len()).map(|y| sum(&|t| &t.counted, y)).collect();
     // The first year with any reported achievement, for "target against
     // achieved".
-    let reported: Option<FinYear> = years.iter().copied().find(|y| {
-        s.savings
-            .projects
-            .iter()
-            .any(|p| p.achieved.contains_key(y))
-    });
+    let reported: Option<FinYear> = years
+        .iter()
+        .copied()
+        .find(|y| plan.projects.iter().any(|p| p.achieved.contains_key(y)));
     let m = |d: Decimal| millions_dp(d, 3);
     let add = {
         let dispatch = dispatch.clone();
         Callback::from(move |_| dispatch.dispatch(Action::AddProject))
     };
     html! {
-        <Section id="savings" force={super::has_messages(&state, |p| p.starts_with("savings."))} title="Savings plan"
+        <Section id="savings" force={has_messages(f, &[Group::Savings.into()])} title="Savings plan"
             summary="The plan's projects, each with its savings by year, delivery status and how much of it to count.">
             <div class="inset">
                 <p><strong>{ "No double counting. " }</strong>
@@ -83,20 +91,19 @@ pub fn SavingsPanel(p: &SavingsProps) -> Html {
                 <div class="hint">{ "The share of a project's planned saving counted, unless the project sets its own. Savings reported as achieved are counted in full." }</div>
                 <div class="grid-2">
                     { for Status::ALL.into_iter().map(|st| {
-                        let key = match st { Status::Complete => "complete", Status::OnTrack => "on_track", Status::Delayed => "delayed", Status::AtRisk => "at_risk" };
-                        Spec::new(format!("savings.confidence.{key}"), format!("{}: confidence", st.label()), Unit::Percent, s.savings.confidence.of(st))
-                            .range(dec!(0), dec!(100), dec!(5)).words("counted").compact().show(&state)
+                        Spec::new(Field::StatusConfidence(st), format!("{}: confidence", st.label()), Unit::Percent, plan.confidence.of(st))
+                            .range(dec!(0), dec!(100), dec!(5)).words("counted").compact().show(f, &dispatch)
                     }) }
                 </div>
             </fieldset>
 
             <h3>{ "Projects" }</h3>
-            { for s.savings.projects.iter().enumerate().map(|(i, pr)| {
+            { for plan.projects.iter().enumerate().map(|(i, pr)| {
                 let t = &totals[i];
-                let base = format!("savings.projects[{i}]");
                 let title = if pr.reference.is_empty() { pr.name.clone() } else { format!("{} {}", pr.reference, pr.name) };
-                let force = super::has_messages(&state, |p| p.starts_with(&format!("{base}.")));
-                let n = s.savings.projects.len();
+                let force = has_messages(f, &[Group::Project(i).into()]);
+                let n = plan.projects.len();
+                let text = |t: ProjectText| Field::ProjectText(i, t);
                 let act = |a: Action| { let d = dispatch.clone(); Callback::from(move |_| d.dispatch(a.clone())) };
                 let on_status = {
                     let d = dispatch.clone();
@@ -107,7 +114,7 @@ pub fn SavingsPanel(p: &SavingsProps) -> Html {
                         }
                     })
                 };
-                let status_id = format!("f-savings-projects-{i}--status");
+                let status_id = format!("{}-status", super::super::field::field_id(Group::Project(i)));
                 html! {
                     <Disclosure class="project" {force} summary_class="project__summary" body_class="project__body"
                         summary={html! { <>
@@ -115,11 +122,11 @@ pub fn SavingsPanel(p: &SavingsProps) -> Html {
                             <span class="project__meta">{ format!("{} · planned {} · counted {}", pr.status.label(), m(t.planned_total()), m(t.counted_total())) }</span>
                         </> }}>
                         <div class="grid-2">
-                            <TextField path={format!("{base}.reference")} label="Reference" value={pr.reference.clone()} errors={state.messages_for(&format!("{base}.reference"))} />
-                            <TextField path={format!("{base}.workstream")} label="Workstream" value={pr.workstream.clone()} errors={state.messages_for(&format!("{base}.workstream"))} />
+                            <TextField field={text(ProjectText::Reference)} label="Reference" value={pr.reference.clone()} errors={f.messages(text(ProjectText::Reference))} />
+                            <TextField field={text(ProjectText::Workstream)} label="Workstream" value={pr.workstream.clone()} errors={f.messages(text(ProjectText::Workstream))} />
                         </div>
-                        <TextField path={format!("{base}.name")} label="Project name" value={pr.name.clone()} errors={state.messages_for(&format!("{base}.name"))} wide=true />
-                        if let Some(src) = s.source_of(&base) {
+                        <TextField field={text(ProjectText::Name)} label="Project name" value={pr.name.clone()} errors={f.messages(text(ProjectText::Name))} wide=true />
+                        if let Some(src) = f.source(Group::Project(i)) {
                             <Disclosure class="source" summary={html! { <>{ "Source, and where its effect is counted: " }{ src.kind.label() }</> }}>
                                 <p>{ src.detail.clone() }</p>
                             </Disclosure>
@@ -132,12 +139,12 @@ pub fn SavingsPanel(p: &SavingsProps) -> Html {
                                 }) }
                             </select>
                         </div>
-                        { Spec::new(format!("{base}.confidence"), "Delivery confidence (share counted)", Unit::Percent, t.confidence)
+                        { Spec::new(Field::ProjectConfidence(i), "Delivery confidence (share counted)", Unit::Percent, t.confidence)
                             .range(dec!(0), dec!(100), dec!(5)).words("counted").compact()
                             .hint(if pr.confidence.is_none() { "The status's default." } else { "Set for this project." })
-                            .render(&state, if pr.confidence.is_some() { html! {
+                            .render(f, &dispatch, if pr.confidence.is_some() { html! {
                                 <button type="button" class="button button--link" onclick={act(Action::DefaultConfidence(i))}>
-                                    { format!("Use the status default ({})", percent(s.savings.confidence.of(pr.status), 1)) }
+                                    { format!("Use the status default ({})", percent(plan.confidence.of(pr.status), 1)) }
                                 </button>
                             } } else { Html::default() }) }
                         <fieldset class="fieldset">
@@ -145,20 +152,20 @@ pub fn SavingsPanel(p: &SavingsProps) -> Html {
                             <div class="grid-3">
                                 { for years.iter().map(|y| {
                                     let v = pr.savings.get(y).copied();
-                                    Spec::new(format!("{base}.savings.{y}"), y.to_string(), Unit::Millions, v.unwrap_or(Decimal::ZERO))
-                                        .no_slider().optional(v.is_some()).compact().show(&state)
+                                    Spec::new(Field::ProjectSaving(i, *y), y.to_string(), Unit::Millions, v.unwrap_or(Decimal::ZERO))
+                                        .no_slider().optional(v.is_some()).compact().show(f, &dispatch)
                                 }) }
                             </div>
                         </fieldset>
-                        <Disclosure class="details" body_class="details__body" force={super::has_messages(&state, |p| p.starts_with(&format!("{base}.achieved")))}
+                        <Disclosure class="details" body_class="details__body" force={years.iter().any(|y| !f.messages(Field::ProjectAchieved(i, *y)).is_empty())}
                             open={!pr.achieved.is_empty()}
                             summary={html! { "Savings reported as achieved" }}>
                             <p class="hint">{ "Where a year's saving has been reported, it is counted in full instead of the plan. Leave a year empty if it has not." }</p>
                             <div class="grid-3">
                                 { for years.iter().map(|y| {
                                     let v = pr.achieved.get(y).copied();
-                                    Spec::new(format!("{base}.achieved.{y}"), format!("Achieved in {y}"), Unit::Millions, v.unwrap_or(Decimal::ZERO))
-                                        .no_slider().optional(v.is_some()).compact().show(&state)
+                                    Spec::new(Field::ProjectAchieved(i, *y), format!("Achieved in {y}"), Unit::Millions, v.unwrap_or(Decimal::ZERO))
+                                        .no_slider().optional(v.is_some()).compact().show(f, &dispatch)
                                 }) }
                             </div>
                         </Disclosure>
@@ -197,7 +204,7 @@ pub fn SavingsPanel(p: &SavingsProps) -> Html {
                         <th scope="col" class="num">{ "Counted" }</th>
                     </tr></thead>
                     <tbody>
-                        { for s.savings.projects.iter().zip(&totals).map(|(pr, t)| html! {
+                        { for plan.projects.iter().zip(&totals).map(|(pr, t)| html! {
                             <tr>
                                 <td>{ pr.reference.clone() }</td>
                                 <td>{ pr.name.clone() }</td>
@@ -213,7 +220,7 @@ pub fn SavingsPanel(p: &SavingsProps) -> Html {
                         }) }
                         if let Some(tr) = &transfer {
                             <tr>
-                                <td>{ s.income.transfer_reference.clone() }</td>
+                                <td>{ p.income.transfer_reference.clone() }</td>
                                 <td>{ "Schools Block transfer (set under Money in; counted in full)" }</td>
                                 <td>{ "–" }</td>
                                 <td class="num">{ "100%" }</td>
@@ -234,7 +241,7 @@ pub fn SavingsPanel(p: &SavingsProps) -> Html {
                                     let k = years.iter().position(|x| *x == y).unwrap_or(0);
                                     m(planned[k].saturating_add(transfer.as_ref().map_or(Decimal::ZERO, |t| t[k])))
                                 } }</td>
-                                <td class="num">{ m(total(s.savings.projects.iter().filter_map(|p| p.achieved.get(&y).copied()))) }</td>
+                                <td class="num">{ m(total(plan.projects.iter().filter_map(|p| p.achieved.get(&y).copied()))) }</td>
                             }
                             <td class="num" id="register-planned-total">{ m(total(planned.iter().copied()).saturating_add(transfer.as_deref().map_or(Decimal::ZERO, |t| total(t.iter().copied())))) }</td>
                             <td class="num" id="register-counted-total">{ m(total(counted.iter().copied()).saturating_add(transfer.as_deref().map_or(Decimal::ZERO, |t| total(t.iter().copied())))) }</td>
