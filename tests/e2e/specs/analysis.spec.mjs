@@ -64,7 +64,7 @@ test('the sensitivity chart ranks what matters most, with the plan marked, and i
   await expect(page.locator('#tornado-table tbody tr', { hasText: 'EHCP growth' }).locator('td').last()).not.toHaveText(before);
   await page.locator('#range-growth-low').fill('lots');
   await page.locator('#range-growth-low').press('Tab');
-  await expect(page.locator('#range-error')).toContainText('a range must be a number');
+  await expect(page.locator('#range-error')).toContainText('EHCP growth, from (points) must be a number');
   await expect(page.locator('#range-growth-low')).toHaveAttribute('aria-invalid', 'true');
 });
 

@@ -112,8 +112,8 @@ test('saved scenarios can be opened, compared and deleted', async ({ page }) => 
   await page.getByRole('button', { name: 'Compare with: Growth stays at 9%' }).click();
   await expect(page.locator('#compare-title')).toBeFocused();
   const diffs = page.locator('#compare-differences');
-  await expect(diffs.locator('tr', { hasText: 'EHCP growth, first year' })).toContainText('3%');
-  await expect(diffs.locator('tr', { hasText: 'EHCP growth, first year' })).toContainText('9%');
+  await expect(diffs.locator('tr', { hasText: 'EHCP growth at the start' })).toContainText('3%');
+  await expect(diffs.locator('tr', { hasText: 'EHCP growth at the start' })).toContainText('9%');
   await expect(diffs.locator('tbody tr')).toHaveCount(1);
   await expect(page.locator('#compare-deficit-chart .series--a path')).toHaveCount(1);
   await expect(page.locator('#compare-deficit-chart .series--b path')).toHaveCount(1);
@@ -196,7 +196,7 @@ test('the print view is an A4 committee paper with sources, date and link', asyn
   await expect(page.locator('.print__meta')).toContainText(/Prepared on \d{1,2} \w+ 20\d\d/);
   await expect(page.locator('#print-link')).toHaveText(link);
   const assumptions = page.locator('#print-assumptions');
-  await expect(assumptions.locator('tr', { hasText: 'EHCP growth, first year' })).toContainText('Changed for this scenario');
+  await expect(assumptions.locator('tr', { hasText: 'EHCP growth at the start' })).toContainText('Changed for this scenario');
   await expect(assumptions).toContainText('Council paper:');
   await expect(page.locator('#print-projects tbody tr')).toHaveCount(15);
   await expect(page.locator('#deficit-chart')).toBeVisible();
@@ -237,8 +237,13 @@ test('embedded in another site, the frame fits the calculator as it grows', asyn
   await expect.poll(async () => Math.abs((await height()) - (await contentHeight()))).toBeLessThan(40);
   // A message from anywhere else is ignored.
   const grown = await height();
-  await page.evaluate(() => window.postMessage({ type: 'hnb-height', height: 400 }, '*'));
-  await page.waitForTimeout(200);
+  // Messages are delivered in order: once a second one has arrived, the
+  // first has been handled (or ignored).
+  await page.evaluate(() => new Promise((done) => {
+    window.addEventListener('message', (e) => { if (e.data === 'handled') done(); });
+    window.postMessage({ type: 'hnb-height', height: 400 }, '*');
+    window.postMessage('handled', '*');
+  }));
   expect(await height()).toBe(grown);
 });
 
