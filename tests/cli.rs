@@ -252,3 +252,28 @@ fn a_closed_pipe_is_not_a_panic() {
     let status = child.wait().unwrap();
     assert_eq!(status.code(), Some(1), "{status:?}");
 }
+
+/// `hnb assumptions` is a table a spreadsheet reads back whole: a header,
+/// three columns, and free text with quotes, commas and semicolons quoted.
+#[test]
+fn assumptions_are_a_tsv_that_reads_back_with_awkward_text() {
+    let mut s = hnb::model::presets::find("haringey").unwrap().scenario();
+    let awkward = "\"Quoted\", with commas; and \"more\"";
+    s.other_spend[0].name = awkward.into();
+    let out = hnb(&["assumptions", "-"], &hnb::model::io::write_scenario(&s));
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let mut r = csv::ReaderBuilder::new()
+        .delimiter(b'\t')
+        .from_reader(out.stdout.as_slice());
+    assert_eq!(
+        r.headers().unwrap().iter().collect::<Vec<_>>(),
+        ["what", "value", "source"]
+    );
+    let rows: Vec<csv::StringRecord> = r.records().map(Result::unwrap).collect();
+    assert!(rows.len() > 50, "{}", rows.len());
+    assert!(rows.iter().all(|row| row.len() == 3));
+    assert!(
+        rows.iter().any(|row| row[0].contains(awkward)),
+        "the awkward name comes back whole"
+    );
+}

@@ -6,7 +6,7 @@
 //! hnb preset ID               print a preset's scenario JSON
 //! hnb project FILE|-          print the year-by-year CSV of both runs
 //! hnb validate FILE|-         print each problem; exit 1 if there is any
-//! hnb assumptions FILE|-       print every input in words, its value and source (TSV)
+//! hnb assumptions FILE|-       print every input in words, its value and source (TSV, quoted where needed)
 //! hnb link FILE|- [PRESET]    print the share-link fragment for a scenario
 //! hnb open LINK               print the scenario a share link holds, as JSON
 //! ```
@@ -172,12 +172,22 @@ fn run() -> Result<(), Failure> {
                     .scenario(),
                 None => load(file)?,
             };
-            write(
-                &hnb::model::labels::assumptions(&s, None)
-                    .iter()
-                    .map(|a| format!("{}\t{}\t{}\n", a.what, a.value, a.source))
-                    .collect::<String>(),
-            )
+            let mut out = csv::WriterBuilder::new()
+                .delimiter(b'\t')
+                .from_writer(Vec::new());
+            let rows = std::iter::once(["what", "value", "source"].map(String::from)).chain(
+                hnb::model::labels::assumptions(&s, None)
+                    .into_iter()
+                    .map(|a| [a.what, a.value, a.source]),
+            );
+            for row in rows {
+                out.write_record(&row)
+                    .map_err(|e| Failure::Input(format!("cannot write the table: {e}")))?;
+            }
+            let bytes = out
+                .into_inner()
+                .map_err(|e| Failure::Input(format!("cannot write the table: {e}")))?;
+            write(&String::from_utf8_lossy(&bytes))
         }
         ["link", file, rest @ ..] if rest.len() <= 1 => {
             let s = load(file)?;

@@ -257,12 +257,13 @@ pub fn scenario() -> Scenario {
     };
     let years: Vec<_> = (2022..=2024).map(super::year).collect();
     let grown = crate::projection::series::<Decimal>(&ap, &years);
-    let capped: ByYear = years
-        .iter()
-        .zip(&grown)
-        .skip(1)
-        .map(|(y, g)| (*y, (*g - ap.first).round()))
-        .collect();
+    let capped: ByYear = crate::order::map_of(
+        years
+            .iter()
+            .zip(&grown)
+            .skip(1)
+            .map(|(y, g)| (*y, (*g - ap.first).round())),
+    );
     b.s.savings.projects.push(crate::scenario::Project {
         reference: "§7.3".into(),
         name: "Cap alternative provision spending for three years".into(),
