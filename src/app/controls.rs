@@ -31,10 +31,7 @@ pub use places::{PlacesPanel, PlacesProps};
 pub use savings::{SavingsPanel, SavingsProps};
 pub use spec::{Spec, nice_ceiling, read_share};
 
-/// Whether every section of controls is drawn open (for the render tests
-/// and the fuzzer, which need every field on the page).
-#[derive(Clone, Copy, Debug, PartialEq, Default)]
-pub struct OpenAll(pub bool);
+pub use super::disclosure::OpenAll;
 
 /// The props of every panel, made from the page's state.
 #[derive(Clone, PartialEq)]

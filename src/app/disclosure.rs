@@ -4,6 +4,11 @@
 
 use yew::prelude::*;
 
+/// Whether every disclosure inside is drawn open (for the render tests and
+/// the fuzzer, which need every field on the page).
+#[derive(Clone, Copy, Debug, PartialEq, Default)]
+pub struct OpenAll(pub bool);
+
 /// Props of [`Disclosure`].
 #[derive(Properties, PartialEq, Clone)]
 pub struct DisclosureProps {
@@ -36,7 +41,8 @@ pub struct DisclosureProps {
 #[component]
 pub fn Disclosure(p: &DisclosureProps) -> Html {
     let open = use_state_eq(|| p.open);
-    let is_open = *open || p.force;
+    let all = use_context::<OpenAll>().unwrap_or_default().0;
+    let is_open = *open || p.force || all;
     let ontoggle = {
         let open = open.clone();
         Callback::from(move |e: Event| {

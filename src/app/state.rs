@@ -153,13 +153,12 @@ impl State {
     pub fn fields_within(&self, within: &[Node]) -> FieldState {
         let mine = |n: Node| within.iter().any(|w| n.is_within(*w));
         FieldState {
-            typed: Rc::new(
+            typed: Rc::new(crate::model::order::map_of(
                 self.typed
                     .iter()
                     .filter(|(f, _)| mine(Node::Field(**f)))
-                    .map(|(f, t)| (*f, t.clone()))
-                    .collect(),
-            ),
+                    .map(|(f, t)| (*f, t.clone())),
+            )),
             messages: Rc::new(
                 self.messages()
                     .into_iter()
