@@ -13,12 +13,13 @@ use std::rc::Rc;
 use arbitrary::Arbitrary;
 use hnb::app::controls::{Controls, ControlsProps};
 use hnb::app::errors::{ErrorSummary, ErrorSummaryProps};
-use hnb::app::state::{Action, Mix, State, TransferKind, read_share};
+use hnb::app::controls::read_share;
+use hnb::app::state::{Action, State};
 use hnb::app::units::Unit;
-use hnb::model::field::Field;
+use hnb::model::field::{Field, Mix, ProjectText};
 use hnb::model::figures::fields;
 use hnb::model::presets::PRESETS;
-use hnb::model::scenario::Status;
+use hnb::model::scenario::{Status, TransferKind};
 use hnb::model::{FinYear, Setting, project, validate};
 use libfuzzer_sys::fuzz_target;
 use rust_decimal::Decimal;
@@ -32,7 +33,8 @@ enum Edit {
         field: u16,
         text: String,
     },
-    /// Text into a box whose path is anything at all.
+    /// Text into the field a path names, if it names one (any text at
+    /// all is tried as a path).
     TypeAt {
         path: String,
         text: String,
@@ -105,7 +107,7 @@ fn action(state: &State, edit: Edit) -> Option<Action> {
     Some(match edit {
         Edit::Type { field, text } => {
             let f = figure(field)?;
-            let (path, unit, label) = (f.to_string(), Unit::of(f), f.label(&state.draft));
+            let (unit, label) = (Unit::of(f), f.label(&state.draft));
             match f {
                 Field::Share(mix, setting) => Action::Share {
                     mix,
@@ -114,13 +116,13 @@ fn action(state: &State, edit: Edit) -> Option<Action> {
                     text: Some(text),
                 },
                 f if f.year().is_some() => Action::TypeOptional {
-                    path,
+                    field: f,
                     text,
                     unit,
                     label,
                 },
                 _ => Action::Type {
-                    path,
+                    field: f,
                     text,
                     unit,
                     label,
@@ -128,7 +130,7 @@ fn action(state: &State, edit: Edit) -> Option<Action> {
             }
         }
         Edit::TypeAt { path, text } => Action::Type {
-            path,
+            field: path.parse().ok()?,
             text,
             unit: Unit::Millions,
             label: "A figure".into(),
@@ -138,7 +140,7 @@ fn action(state: &State, edit: Edit) -> Option<Action> {
             mantissa,
             scale,
         } => Action::Slide {
-            path: figure(field)?.to_string(),
+            field: figure(field)?,
             value: Decimal::new(mantissa, u32::from(scale % 29)),
         },
         Edit::Share {
@@ -153,14 +155,14 @@ fn action(state: &State, edit: Edit) -> Option<Action> {
         },
         Edit::Text { field, index, text } => {
             let i = usize::from(index);
-            let path = match field % 5 {
-                0 => format!("savings.projects[{i}].name"),
-                1 => format!("savings.projects[{i}].reference"),
-                2 => format!("savings.projects[{i}].workstream"),
-                3 => format!("income.other_contributions[{i}].name"),
-                _ => format!("other_spend[{i}].name"),
+            let field = match field % 5 {
+                0 => Field::ProjectText(i, ProjectText::Name),
+                1 => Field::ProjectText(i, ProjectText::Reference),
+                2 => Field::ProjectText(i, ProjectText::Workstream),
+                3 => Field::ContributionName(i),
+                _ => Field::OtherSpendName(i),
             };
-            Action::Text { path, text }
+            Action::Text { field, text }
         }
         Edit::Lock {
             plan,
@@ -184,7 +186,7 @@ fn action(state: &State, edit: Edit) -> Option<Action> {
             setting: setting(s),
             limited,
         },
-        Edit::ClearYear { field } => Action::ClearYear(figure(field)?.to_string()),
+        Edit::ClearYear { field } => Action::ClearYear(figure(field)?),
         Edit::ProjectStatus(i, st) => Action::ProjectStatus(
             usize::from(i),
             Status::ALL[usize::from(st) % Status::ALL.len()],
@@ -221,13 +223,13 @@ fuzz_target!(|input: Input| {
             _ => None,
         };
         if let Some(a) = action(&state, edit) {
-            let path = match &a {
-                Action::Type { path, .. } => Some(path.clone()),
+            let field = match &a {
+                Action::Type { field, .. } => Some(*field),
                 _ => None,
             };
             state = state.reduce(a);
-            if let (Some(path), Some(text)) = (path, typed) {
-                assert_eq!(state.typed.get(&path), Some(&text), "typed text is kept");
+            if let (Some(field), Some(text)) = (field, typed) {
+                assert_eq!(state.typed.get(&field), Some(&text), "typed text is kept");
             }
         }
         for (f, v) in fields(&state.draft) {

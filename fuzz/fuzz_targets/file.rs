@@ -17,7 +17,7 @@ fuzz_target!(|data: &[u8]| {
         Err(problems) => {
             assert!(!problems.is_empty());
             for p in &problems {
-                assert!(!p.path.is_empty() && !p.message.is_empty());
+                assert!(!p.at.to_string().is_empty() && !p.message.is_empty());
             }
         }
     }
