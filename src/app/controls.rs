@@ -58,13 +58,14 @@ impl PanelProps {
     pub fn of(state: &State, projection: Option<Rc<Projection>>) -> Self {
         let p = &state.parts;
         let origin = Shared::from(state.origin.clone());
+        let m = state.messages();
         PanelProps {
             demand: DemandProps {
                 about: p.about.clone(),
                 demand: p.demand.clone(),
                 baseline: p.baseline.clone(),
                 origin: origin.clone(),
-                fields: state.fields_within(&[Group::Demand.into(), Group::Baseline.into()]),
+                fields: state.fields_within(&m, &[Group::Demand.into(), Group::Baseline.into()]),
             },
             mix: MixProps {
                 about: p.about.clone(),
@@ -72,18 +73,18 @@ impl PanelProps {
                 target_year: p.target_year,
                 locks_now: state.locks_now,
                 locks_plan: state.locks_plan,
-                fields: state.fields_within(&mix::mix_nodes()),
+                fields: state.fields_within(&m, &mix::mix_nodes()),
             },
             costs: CostsProps {
                 costs: p.costs.clone(),
                 origin: origin.clone(),
-                fields: state.fields_within(&mix::cost_nodes()),
+                fields: state.fields_within(&m, &mix::cost_nodes()),
             },
             places: PlacesProps {
                 about: p.about.clone(),
                 places: p.places.clone(),
                 origin: origin.clone(),
-                fields: state.fields_within(&places::nodes()),
+                fields: state.fields_within(&m, &places::nodes()),
             },
             money: MoneyProps {
                 about: p.about.clone(),
@@ -91,24 +92,27 @@ impl PanelProps {
                 income: p.income.clone(),
                 other_spend: p.other_spend.clone(),
                 origin: origin.clone(),
-                fields: state.fields_within(&[
-                    Field::OpeningDeficit.into(),
-                    Group::Income.into(),
-                    Group::OtherSpend.into(),
-                ]),
+                fields: state.fields_within(
+                    &m,
+                    &[
+                        Field::OpeningDeficit.into(),
+                        Group::Income.into(),
+                        Group::OtherSpend.into(),
+                    ],
+                ),
             },
             savings: SavingsProps {
                 about: p.about.clone(),
                 savings: p.savings.clone(),
                 income: p.income.clone(),
-                fields: state.fields_within(&[Group::Savings.into()]),
+                fields: state.fields_within(&m, &[Group::Savings.into()]),
             },
             agreement: AgreementProps {
                 about: p.about.clone(),
                 agreement: p.agreement.clone(),
                 origin,
                 projection: projection.map(Shared::from),
-                fields: state.fields_within(&[Group::Agreement.into()]),
+                fields: state.fields_within(&m, &[Group::Agreement.into()]),
             },
         }
     }

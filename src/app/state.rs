@@ -147,10 +147,11 @@ impl State {
         out
     }
 
-    /// The typed text, messages and sources of every field inside the
+    /// The typed text, messages (of [`messages`](Self::messages), worked
+    /// out once for all the panels) and sources of every field inside the
     /// groups `within`: what a panel shows besides its part of the
     /// scenario.
-    pub fn fields_within(&self, within: &[Node]) -> FieldState {
+    pub fn fields_within(&self, messages: &[Problem], within: &[Node]) -> FieldState {
         let mine = |n: Node| within.iter().any(|w| n.is_within(*w));
         FieldState {
             typed: Rc::new(crate::model::order::map_of(
@@ -160,9 +161,10 @@ impl State {
                     .map(|(f, t)| (*f, t.clone())),
             )),
             messages: Rc::new(
-                self.messages()
-                    .into_iter()
+                messages
+                    .iter()
                     .filter(|p| p.node().is_some_and(mine))
+                    .cloned()
                     .collect(),
             ),
             sources: self.parts.sources.clone(),

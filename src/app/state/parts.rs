@@ -45,6 +45,18 @@ impl<T: PartialEq> Shared<T> {
     }
 }
 
+impl<T: PartialEq + Clone> Shared<T> {
+    /// This value if `value` equals it, else a copy of `value`, newly
+    /// shared: nothing is copied while a part is unchanged.
+    pub fn or_copy(&self, value: &T) -> Self {
+        if *self.0 == *value {
+            self.clone()
+        } else {
+            Shared::new(value.clone())
+        }
+    }
+}
+
 impl<T> From<Rc<T>> for Shared<T> {
     fn from(rc: Rc<T>) -> Self {
         Shared(rc)
@@ -168,19 +180,19 @@ impl Parts {
     /// The parts of `s`, keeping each of these that has not changed.
     pub fn refreshed(&self, s: &Scenario) -> Self {
         Parts {
-            about: self.about.or_new(s.about.clone()),
+            about: self.about.or_copy(&s.about),
             opening_deficit: s.opening_deficit,
-            income: self.income.or_new(s.income.clone()),
-            demand: self.demand.or_new(s.demand.clone()),
-            baseline: self.baseline.or_new(s.baseline.clone()),
+            income: self.income.or_copy(&s.income),
+            demand: self.demand.or_copy(&s.demand),
+            baseline: self.baseline.or_copy(&s.baseline),
             shares: self.shares.or_new(shares(s)),
             target_year: s.placements.target_year,
             costs: self.costs.or_new(costs(s)),
             places: self.places.or_new(places(s)),
-            other_spend: self.other_spend.or_new(s.other_spend.clone()),
-            savings: self.savings.or_new(s.savings.clone()),
-            agreement: self.agreement.or_new(s.agreement.clone()),
-            sources: self.sources.or_new(s.sources.clone()),
+            other_spend: self.other_spend.or_copy(&s.other_spend),
+            savings: self.savings.or_copy(&s.savings),
+            agreement: self.agreement.or_copy(&s.agreement),
+            sources: self.sources.or_copy(&s.sources),
         }
     }
 }

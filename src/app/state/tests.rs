@@ -7,7 +7,8 @@ use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
 
 fn messages(s: &State, f: Field) -> Vec<String> {
-    s.fields_within(&[Node::Field(f)]).messages(f)
+    s.fields_within(&s.messages(), &[Node::Field(f)])
+        .messages(f)
 }
 
 fn act(s: State, a: Action) -> State {
