@@ -2,7 +2,7 @@
 # Installs whatever the build (and, with `--test`, the test suite) needs and is
 # missing on a Debian machine, reaching only crates.io, npm and Debian's
 # package archive. Tools already present at the right version are skipped.
-# See ../shared/TOOLCHAIN.md for the measurements behind each step.
+# See docs/BUILD.md for the measurements behind each step.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
