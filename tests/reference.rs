@@ -1,5 +1,5 @@
 //! Reference tests: every figure each council's paper publishes
-//! (../shared/seeds/), as a test. A figure the paper states as a fact is in
+//! (named in each preset's module doc), as a test. A figure the paper states as a fact is in
 //! its preset exactly; a result the paper claims is set beside what the
 //! model makes of the plan, and where they differ, the doc comment says by
 //! how much and why. Every preset starts from its council's published data

@@ -1,5 +1,5 @@
-//! National figures for defaults (../shared/reference/national.md), each
-//! with its source.
+//! National figures for defaults, each with its published source (named in
+//! the `Source` it is cited with; the method page lists every default).
 
 use crate::field::{Field, Mix};
 use crate::node::Node;
