@@ -8,11 +8,40 @@
 //! from `data/*.csv` by `tests/authorities.rs`, which fails when the two
 //! disagree. `data/README.md` says where each figure comes from.
 
+mod ages;
 mod data;
 
 use rust_decimal::Decimal;
 
+pub use ages::AGE_DATA;
 pub use data::AUTHORITIES;
+
+/// What SEN2 says about one council's plans by age (generated into
+/// `authorities/ages.rs` by `tests/ages.rs` from `data/sen2_la_age_*.csv`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct AgeData {
+    /// ONS code (`E92000001` for England).
+    pub code: &'static str,
+    /// Plans by age (under 3, 3, …, 25) in January 2024 and January 2025.
+    pub january: [[u32; crate::age::AGES]; 2],
+    /// New plans made in calendar 2024, by age when the plan started.
+    pub new_2024: crate::age::PublishedFlow,
+    /// Plans ended in calendar 2024, by age when the plan ended.
+    pub ended_2024: crate::age::PublishedFlow,
+    /// Plans by age and setting (in the order of
+    /// [`crate::setting::Setting::ALL`]) in January of `settings_year`.
+    pub settings: [[u32; 10]; crate::age::AGES],
+    /// The January of `settings`: 2025, or 2024 where 2025 has no
+    /// placements.
+    pub settings_year: u16,
+    /// Flow figures suppressed in the source (counted as none).
+    pub suppressed: u16,
+}
+
+/// The age data of the council with ONS code `code`.
+pub fn ages_of(code: &str) -> Option<&'static AgeData> {
+    AGE_DATA.iter().find(|a| a.code == code)
+}
 
 /// The first January census in [`Authority::ehcps`].
 pub const FIRST_CENSUS: u16 = 2019;

@@ -2,6 +2,7 @@
 //! and rates as `Decimal`. The page, the CSV export and the `hnb` tool all
 //! call it; nothing here knows about the browser.
 
+pub mod age;
 pub mod authorities;
 pub mod backtest;
 pub mod export;

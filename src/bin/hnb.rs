@@ -57,6 +57,9 @@ Usage:
                            calculator's method would have forecast for 2024-25
                            from what was published by January 2022, beside
                            what happened, as CSV; the summary on stderr
+  hnb backtest --by-age    for every council, January 2025's plans rebuilt by
+                           age from January 2024 and 2024's new and ended plans,
+                           beside what was published, as CSV
   hnb help                 this text
 ";
 
@@ -108,6 +111,7 @@ fn run() -> Result<(), Failure> {
                     _ => opts.seed = Some(v),
                 }
             }
+            Long("by-age") => opts.by_age = true,
             Value(v) => words.push(v.string().map_err(|e| Failure::Usage(e.to_string()))?),
             other => return Err(Failure::Usage(other.unexpected().to_string())),
         }
@@ -269,6 +273,39 @@ fn run() -> Result<(), Failure> {
             ));
             write(&uncertainty::fan_csv(&f))
         }
+        ["backtest"] if opts.by_age => {
+            use hnb::model::age;
+            let rows: Vec<age::AgeCheck> = hnb::model::authorities::AGE_DATA
+                .iter()
+                .map(age::check)
+                .collect();
+            let mut errors: Vec<rust_decimal::Decimal> = rows
+                .iter()
+                .skip(1)
+                .filter_map(|r| r.total_error().map(|e| e.abs()))
+                .collect();
+            errors.sort();
+            let mut misplaced: Vec<rust_decimal::Decimal> =
+                rows.iter().skip(1).map(|r| r.misplaced).collect();
+            misplaced.sort();
+            let at = |v: &[rust_decimal::Decimal], q: usize| {
+                v.get((v.len().saturating_sub(1)) * q / 100)
+                    .copied()
+                    .unwrap_or_default()
+            };
+            let pct = |d: rust_decimal::Decimal| hnb::model::format::percent(d, 1);
+            say(&format!(
+                "hnb: January 2025 from January 2024 and 2024's new and ended plans by age, {} councils, no adjustment: total off by a median {} (90th percentile {}, worst {}); plans at the wrong age, median {} (90th percentile {}, worst {}).",
+                errors.len(),
+                pct(at(&errors, 50)),
+                pct(at(&errors, 90)),
+                pct(at(&errors, 100)),
+                pct(at(&misplaced, 50)),
+                pct(at(&misplaced, 90)),
+                pct(at(&misplaced, 100)),
+            ));
+            write(&age::check_csv(&rows))
+        }
         ["backtest"] => {
             let rows = hnb::model::backtest::all();
             let s = hnb::model::backtest::summarise(&rows);
@@ -312,6 +349,8 @@ struct Opts {
     target: Option<String>,
     paths: Option<String>,
     seed: Option<String>,
+    /// `--by-age` (backtest, project).
+    by_age: bool,
 }
 
 impl Opts {

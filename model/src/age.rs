@@ -1,0 +1,289 @@
+//! Demand by age (docs/MODEL.md §15): plans held at each age each January,
+//! carried forward a year at a time. Most of next January's plans are this
+//! January's a year older; new plans start at known ages, and plans end at
+//! known ages (over half at 19 or more).
+//!
+//! `E[a][y]` is the stock at age `a` (under 3, 3, …, 25) in January of year
+//! `y`. A year on:
+//!
+//! ```text
+//! E[0][y+1]   = N[0][y] + M[0][y]
+//! E[a+1][y+1] = E[a][y] × (1 − c[a]) + N[a+1][y] + M[a+1][y]
+//! ```
+//!
+//! with `c[a]` the share of plans at age `a` that end in a year (ended ÷
+//! stock), `N` the new plans starting at each age, and `M` a net adjustment
+//! (moves between councils, revisions) calibrated so that the last published
+//! January follows from the one before. Plans at 25 all end. Under-3s are
+//! one band: all of them are 3 or under 3 a year on, and so few hold plans
+//! (481 in England in January 2024) that the band ages as one.
+
+use rust_decimal::Decimal;
+
+/// Single years of age held: under 3, then 3 to 25.
+pub const AGES: usize = 24;
+
+/// Plans (or flows) at each age, under 3 first.
+pub type ByAge = [Decimal; AGES];
+
+/// Decimal places counts keep (as the projection's).
+const COUNT_DP: u32 = 6;
+
+/// The age at index `i` in words ("under 3", "3", … "25").
+pub fn age_label(i: usize) -> String {
+    match i {
+        0 => "under 3".into(),
+        i => (i + 2).to_string(),
+    }
+}
+
+/// Index of a single age from 3 to 25.
+pub fn index_of(age: u8) -> Option<usize> {
+    (3..=25).contains(&age).then(|| usize::from(age) - 2)
+}
+
+/// Flows as SEN2 publishes them: at ages 2 and under, 3 to 19 one by one,
+/// and 20 and over together, plus (for ended plans) age unknown.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct PublishedFlow {
+    /// 2 and under, 3, …, 19, then 20 and over (19 bands).
+    pub by_band: [u32; 19],
+    /// Age not known.
+    pub unknown: u32,
+}
+
+/// Sums `v`.
+pub fn total(v: &ByAge) -> Decimal {
+    v.iter().copied().sum()
+}
+
+/// Shares `amount` among ages `from..AGES` in proportion to `stock` (evenly
+/// where the stock there is zero).
+fn share_out(out: &mut ByAge, amount: Decimal, stock: &ByAge, from: usize) {
+    let weight: Decimal = stock[from..].iter().copied().sum();
+    let n = Decimal::from(AGES - from);
+    for (a, o) in out.iter_mut().enumerate().skip(from) {
+        let part = if weight.is_zero() {
+            amount / n
+        } else {
+            amount * stock[a] / weight
+        };
+        *o += part;
+    }
+}
+
+/// A published flow on single ages: "20 and over" shared among 20 to 25,
+/// and "unknown" among all ages, each in proportion to `stock`.
+pub fn spread(flow: &PublishedFlow, stock: &ByAge) -> ByAge {
+    let mut out = [Decimal::ZERO; AGES];
+    for (band, v) in flow.by_band.iter().take(18).enumerate() {
+        out[band] = Decimal::from(*v);
+    }
+    share_out(&mut out, Decimal::from(flow.by_band[18]), stock, 18);
+    share_out(&mut out, Decimal::from(flow.unknown), stock, 0);
+    out
+}
+
+/// The share of plans at each age that end in a year: ended ÷ stock, held
+/// to 0–100% (an age with no stock ends nothing).
+pub fn ending_rates(stock: &ByAge, ended: &ByAge) -> ByAge {
+    let mut c = [Decimal::ZERO; AGES];
+    for a in 0..AGES {
+        if stock[a] > Decimal::ZERO {
+            c[a] = (ended[a] / stock[a]).clamp(Decimal::ZERO, Decimal::ONE);
+        }
+    }
+    c
+}
+
+/// January a year on: each age a year older, less the plans that end, plus
+/// new plans and the adjustment. A count the adjustment would take below
+/// zero is held at zero.
+pub fn age_on(stock: &ByAge, ending: &ByAge, new: &ByAge, adjust: &ByAge) -> ByAge {
+    let mut next = [Decimal::ZERO; AGES];
+    next[0] = new[0] + adjust[0];
+    for a in 0..AGES - 1 {
+        next[a + 1] = stock[a] * (Decimal::ONE - ending[a]) + new[a + 1] + adjust[a + 1];
+    }
+    next.map(|v| v.max(Decimal::ZERO).round_dp(COUNT_DP))
+}
+
+/// The adjustment `M` that makes `target` follow from `stock` with these
+/// flows: what the published January holds beyond what ageing explains.
+pub fn adjustment(stock: &ByAge, ending: &ByAge, new: &ByAge, target: &ByAge) -> ByAge {
+    let zero = [Decimal::ZERO; AGES];
+    let aged = age_on(stock, ending, new, &zero);
+    let mut m = [Decimal::ZERO; AGES];
+    for a in 0..AGES {
+        m[a] = target[a] - aged[a];
+    }
+    m
+}
+
+/// Stock by age each January from `start` for `years` Januaries (the first
+/// is `start`), with new plans growing by `new_growth` a year from `new`.
+pub fn project(
+    start: &ByAge,
+    ending: &ByAge,
+    new: &ByAge,
+    new_growth: Decimal,
+    adjust: &ByAge,
+    years: usize,
+) -> Vec<ByAge> {
+    let mut out = Vec::with_capacity(years);
+    let mut stock = *start;
+    let mut new_now = *new;
+    for y in 0..years {
+        if y > 0 {
+            stock = age_on(&stock, ending, &new_now, adjust);
+            new_now = new_now.map(|v| (v * (Decimal::ONE + new_growth)).round_dp(COUNT_DP));
+        }
+        out.push(stock);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+    use rust_decimal_macros::dec;
+
+    fn by_age(v: impl Fn(usize) -> Decimal) -> ByAge {
+        std::array::from_fn(v)
+    }
+
+    #[test]
+    fn ages_are_named_as_published() {
+        assert_eq!(age_label(0), "under 3");
+        assert_eq!(age_label(1), "3");
+        assert_eq!(age_label(23), "25");
+        assert_eq!(index_of(11), Some(9));
+        assert_eq!(index_of(2), None);
+        assert_eq!(index_of(26), None);
+    }
+
+    #[test]
+    fn spreading_keeps_every_plan() {
+        let stock = by_age(|a| Decimal::from(a as u32 * 10));
+        let flow = PublishedFlow {
+            by_band: std::array::from_fn(|b| b as u32 + 1),
+            unknown: 7,
+        };
+        let s = spread(&flow, &stock);
+        let published: u32 = flow.by_band.iter().sum::<u32>() + flow.unknown;
+        assert_eq!(total(&s).round_dp(10), Decimal::from(published));
+        // Each single age keeps its own band; 20 and over lands on 20 to 25.
+        for (a, v) in s.iter().enumerate().take(18) {
+            assert!(*v >= Decimal::from(a as u32 + 1), "{a}");
+        }
+        assert!(s[18..].iter().copied().sum::<Decimal>() >= Decimal::from(19));
+    }
+
+    proptest! {
+        /// With no new plans, no endings and no adjustment, ageing moves
+        /// every child up a year and loses only the 25-year-olds.
+        #[test]
+        fn ageing_conserves_children(v in prop::array::uniform24(0u32..5_000)) {
+            let stock = v.map(Decimal::from);
+            let zero = [Decimal::ZERO; AGES];
+            let next = age_on(&stock, &zero, &zero, &zero);
+            prop_assert_eq!(total(&next), total(&stock) - stock[AGES - 1]);
+            for a in 0..AGES - 1 {
+                prop_assert_eq!(next[a + 1], stock[a]);
+            }
+        }
+
+        /// The adjustment makes the target follow exactly, and the ages
+        /// always sum to the total.
+        #[test]
+        fn the_adjustment_reaches_the_published_january(
+            now in prop::array::uniform24(0u32..5_000),
+            then in prop::array::uniform24(0u32..5_000),
+            new in prop::array::uniform24(0u32..500),
+            ended in prop::array::uniform24(0u32..500),
+        ) {
+            let (now, then) = (now.map(Decimal::from), then.map(Decimal::from));
+            let (new, ended) = (new.map(Decimal::from), ended.map(Decimal::from));
+            let c = ending_rates(&now, &ended);
+            let m = adjustment(&now, &c, &new, &then);
+            let next = age_on(&now, &c, &new, &m);
+            prop_assert_eq!(next, then);
+            let path = project(&now, &c, &new, dec!(0.05), &m, 15);
+            prop_assert_eq!(path.len(), 15);
+            prop_assert_eq!(path[0], now);
+        }
+    }
+}
+
+/// January 2025 rebuilt from January 2024 and 2024's flows (no adjustment),
+/// beside what was published: how well ageing alone explains a year.
+#[derive(Clone, Debug, PartialEq)]
+pub struct AgeCheck {
+    /// The council (or England).
+    pub code: &'static str,
+    /// Plans published in January 2025.
+    pub published: Decimal,
+    /// Plans the model makes of January 2025.
+    pub model: Decimal,
+    /// Plans at the wrong age: half the sum over ages of the model's
+    /// difference from the published figure, as a share of the published
+    /// total (0 when every age matches).
+    pub misplaced: Decimal,
+    /// Flow figures suppressed in the source.
+    pub suppressed: u16,
+}
+
+impl AgeCheck {
+    /// The model's total less the published, as a share of the published.
+    pub fn total_error(&self) -> Option<Decimal> {
+        (!self.published.is_zero()).then(|| (self.model - self.published) / self.published)
+    }
+}
+
+/// The January 2025 reconstruction for one council's published data.
+pub fn check(d: &crate::authorities::AgeData) -> AgeCheck {
+    let now = d.january[0].map(Decimal::from);
+    let then = d.january[1].map(Decimal::from);
+    let new = spread(&d.new_2024, &now);
+    let ended = spread(&d.ended_2024, &now);
+    let zero = [Decimal::ZERO; AGES];
+    let model = age_on(&now, &ending_rates(&now, &ended), &new, &zero);
+    let published = total(&then);
+    let off: Decimal = model.iter().zip(&then).map(|(m, p)| (*m - *p).abs()).sum();
+    AgeCheck {
+        code: d.code,
+        published,
+        model: total(&model).round_dp(0),
+        misplaced: if published.is_zero() {
+            Decimal::ZERO
+        } else {
+            (off / Decimal::TWO / published).round_dp(4)
+        },
+        suppressed: d.suppressed,
+    }
+}
+
+/// The reconstruction as CSV, England first then every council: code,
+/// name, published, model, total error, share at the wrong age, suppressed
+/// flow figures.
+pub fn check_csv(rows: &[AgeCheck]) -> String {
+    let mut out = String::from(
+        "la_code,la_name,published_jan_2025,model_jan_2025,total_error,misplaced_by_age,suppressed_flows\n",
+    );
+    for r in rows {
+        let name = crate::authorities::find(r.code).map_or("England", |a| a.name);
+        out.push_str(&format!(
+            "{},\"{}\",{},{},{},{},{}\n",
+            r.code,
+            name,
+            r.published,
+            r.model,
+            r.total_error()
+                .map_or(String::new(), |e| e.round_dp(4).to_string()),
+            r.misplaced,
+            r.suppressed
+        ));
+    }
+    out
+}

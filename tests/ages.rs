@@ -1,0 +1,184 @@
+//! Demand by age from the published data: the table built into the model
+//! (`model/src/authorities/ages.rs`, rewritten with `UPDATE_DATA=1 cargo
+//! test --test ages`) agrees with `data/sen2_la_age_*.csv`, every council's
+//! ages add up to its published total, and January 2025 follows from
+//! January 2024 and 2024's flows as docs/MODEL.md §15 says.
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+
+use hnb::model::age::{self, AGES, ByAge};
+use hnb::model::authorities::{AGE_DATA, AUTHORITIES};
+use rust_decimal::Decimal;
+
+const GENERATED: &str = "model/src/authorities/ages.rs";
+const SETTINGS: [&str; 10] = [
+    "mainstream",
+    "resourced_provision",
+    "state_special",
+    "inmss",
+    "alternative_provision",
+    "fe_college",
+    "specialist_post16",
+    "eotas_other",
+    "early_years",
+    "neet_or_home_educated",
+];
+
+fn read(path: &str) -> Vec<BTreeMap<String, String>> {
+    let mut r = csv::Reader::from_path(path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    let headers = r.headers().unwrap().clone();
+    r.records()
+        .map(|row| {
+            let row = row.unwrap();
+            headers
+                .iter()
+                .zip(row.iter())
+                .map(|(h, v)| (h.to_string(), v.to_string()))
+                .collect()
+        })
+        .collect()
+}
+
+/// Index of a stock age ("under 3", "3" … "25").
+fn stock_index(age: &str) -> usize {
+    match age {
+        "under 3" => 0,
+        a => age::index_of(a.parse().unwrap()).unwrap(),
+    }
+}
+
+/// Index of a flow band ("2 and under", "3" … "19", "20 and over").
+fn band_index(age: &str) -> Option<usize> {
+    match age {
+        "2 and under" => Some(0),
+        "20 and over" => Some(18),
+        "unknown" => None,
+        a => Some(usize::from(a.parse::<u8>().unwrap()) - 2),
+    }
+}
+
+fn generate() -> String {
+    let flows = read("data/sen2_la_age_flows.csv");
+    let settings = read("data/sen2_la_age_by_setting.csv");
+    let mut codes: Vec<&str> = vec!["E92000001"];
+    codes.extend(AUTHORITIES.iter().map(|a| a.code));
+    let mut out = String::from(
+        "//! Generated from data/sen2_la_age_flows.csv and data/sen2_la_age_by_setting.csv\n\
+         //! by tests/ages.rs: do not edit by hand. To update, change the data and run\n\
+         //! `UPDATE_DATA=1 cargo test --test ages`.\n\n\
+         use super::AgeData;\nuse crate::age::PublishedFlow;\n\n",
+    );
+    writeln!(
+        out,
+        "/// England first, then every council in the order of `AUTHORITIES`."
+    )
+    .unwrap();
+    out.push_str("#[rustfmt::skip]\n");
+    writeln!(out, "pub static AGE_DATA: [AgeData; {}] = [", codes.len()).unwrap();
+    for code in codes {
+        let mut january = [[0u32; AGES]; 2];
+        let mut new = ([0u32; 19], 0u32);
+        let mut ended = ([0u32; 19], 0u32);
+        let mut suppressed = 0u16;
+        for r in flows.iter().filter(|r| r["la_code"] == code) {
+            let v: Option<u32> = r["value"].trim().parse().ok();
+            if v.is_none() {
+                suppressed += 1;
+            }
+            let v = v.unwrap_or(0);
+            match (r["measure"].as_str(), r["year"].as_str()) {
+                ("ehcps_by_age_january", y @ ("2024" | "2025")) => {
+                    january[usize::from(y == "2025")][stock_index(&r["age"])] = v
+                }
+                ("new_ehcps_by_age_calendar_year", "2024") => match band_index(&r["age"]) {
+                    Some(b) => new.0[b] = v,
+                    None => new.1 = v,
+                },
+                ("ceased_ehcps_by_age_calendar_year", "2024") => match band_index(&r["age"]) {
+                    Some(b) => ended.0[b] = v,
+                    None => ended.1 = v,
+                },
+                _ => {}
+            }
+        }
+        let by_setting = |year: &str| {
+            let mut t = [[0u32; 10]; AGES];
+            for r in settings
+                .iter()
+                .filter(|r| r["la_code"] == code && r["year"] == year)
+            {
+                for (k, s) in SETTINGS.iter().enumerate() {
+                    t[stock_index(&r["age"])][k] = r[*s].trim().parse().unwrap_or(0);
+                }
+            }
+            t
+        };
+        let placed = |t: &[[u32; 10]; AGES]| t.iter().flatten().sum::<u32>();
+        let (settings_year, table) = match by_setting("2025") {
+            t if placed(&t) > 0 => (2025, t),
+            _ => (2024, by_setting("2024")),
+        };
+        writeln!(
+            out,
+            "    AgeData {{\n        code: {code:?},\n        january: {january:?},\n        new_2024: PublishedFlow {{ by_band: {:?}, unknown: {} }},\n        ended_2024: PublishedFlow {{ by_band: {:?}, unknown: {} }},\n        settings: {table:?},\n        settings_year: {settings_year},\n        suppressed: {suppressed},\n    }},",
+            new.0, new.1, ended.0, ended.1
+        )
+        .unwrap();
+    }
+    out.push_str("];\n");
+    out
+}
+
+#[test]
+fn built_in_age_table_is_generated_from_the_data() {
+    let want = generate();
+    if std::env::var_os("UPDATE_DATA").is_some() {
+        std::fs::write(GENERATED, &want).unwrap();
+    }
+    let have = std::fs::read_to_string(GENERATED).unwrap_or_default();
+    assert!(
+        have == want,
+        "{GENERATED} differs from data/sen2_la_age_*.csv: run `UPDATE_DATA=1 cargo test --test ages`"
+    );
+}
+
+fn decimal(v: &[u32; AGES]) -> ByAge {
+    v.map(Decimal::from)
+}
+
+/// January 2025's ages add up to each council's published total, and to
+/// England's 638,745.
+#[test]
+fn every_councils_ages_add_up_to_its_total() {
+    let england = AGE_DATA.first().expect("England");
+    assert_eq!(england.january[1].iter().sum::<u32>(), 638_745);
+    for a in AUTHORITIES.iter() {
+        let d = hnb::model::authorities::ages_of(a.code).unwrap();
+        assert_eq!(
+            Some(d.january[1].iter().sum::<u32>()),
+            a.ehcps[6],
+            "{}",
+            a.name
+        );
+    }
+}
+
+/// With the adjustment calibrated, January 2025 follows from January 2024
+/// and 2024's flows exactly, for every council, and the ages sum to the
+/// total in every year of a 15-year projection.
+#[test]
+fn january_2025_follows_from_2024_with_the_adjustment() {
+    for d in AGE_DATA.iter() {
+        let (now, then) = (decimal(&d.january[0]), decimal(&d.january[1]));
+        let new = age::spread(&d.new_2024, &now);
+        let ended = age::spread(&d.ended_2024, &now);
+        let c = age::ending_rates(&now, &ended);
+        let m = age::adjustment(&now, &c, &new, &then);
+        assert_eq!(age::age_on(&now, &c, &new, &m), then, "{}", d.code);
+        let path = age::project(&then, &c, &new, Decimal::new(5, 2), &m, 15);
+        for stock in &path {
+            assert!(stock.iter().all(|v| *v >= Decimal::ZERO));
+        }
+    }
+}
