@@ -289,7 +289,7 @@ fn run() -> Result<(), Failure> {
                 rows.iter().skip(1).map(|r| r.misplaced).collect();
             misplaced.sort();
             let at = |v: &[rust_decimal::Decimal], q: usize| {
-                v.get((v.len().saturating_sub(1)) * q / 100)
+                v.get(v.len().saturating_sub(1).saturating_mul(q) / 100)
                     .copied()
                     .unwrap_or_default()
             };
