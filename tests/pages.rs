@@ -246,3 +246,68 @@ fn the_method_page_gives_the_backtest_as_the_model_has_it() {
     let top: Vec<&str> = worst.iter().take(5).map(|w| w.1).collect();
     assert_eq!(listed, top);
 }
+
+/// The by-age reconstruction of January 2025, as the model has it: the
+/// spread of its errors and, by name, the five councils it does worst for.
+#[test]
+fn the_method_page_gives_the_by_age_check_as_the_model_has_it() {
+    use hnb::model::age;
+    use hnb::model::authorities::{AGE_DATA, find};
+    let rows: Vec<age::AgeCheck> = AGE_DATA.iter().skip(1).map(age::check).collect();
+    let mut errors: Vec<Decimal> = rows
+        .iter()
+        .filter_map(|r| r.total_error().map(|e| e.abs()))
+        .collect();
+    errors.sort();
+    let mut misplaced: Vec<Decimal> = rows.iter().map(|r| r.misplaced).collect();
+    misplaced.sort();
+    let median = |v: &[Decimal]| v[v.len() / 2];
+    let pct = |d: Decimal| hnb::model::format::percent(d, 1);
+    let england = age::check(&AGE_DATA[0]);
+    let bins: [(Decimal, &str); 5] = [
+        (Decimal::new(1, 2), "within 1%"),
+        (Decimal::new(2, 2), "1% to 2%"),
+        (Decimal::new(5, 2), "2% to 5%"),
+        (Decimal::new(10, 2), "5% to 10%"),
+        (Decimal::MAX, "10% or more"),
+    ];
+    let mut table = String::from(
+        "    <div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-labelledby=\"age-check-caption\">\n      <table id=\"age-check\">\n        <caption id=\"age-check-caption\">Councils by how far January 2025, rebuilt by age, was from the published total</caption>\n        <thead><tr><th scope=\"col\">Off by</th><th scope=\"col\" class=\"num\">Councils</th></tr></thead>\n        <tbody>\n",
+    );
+    let mut from = Decimal::ZERO;
+    for (to, words) in bins {
+        let n = errors.iter().filter(|e| **e >= from && **e < to).count();
+        table.push_str(&format!(
+            "          <tr><th scope=\"row\">{words}</th><td class=\"num\">{n}</td></tr>\n"
+        ));
+        from = to;
+    }
+    table.push_str("        </tbody>\n      </table>\n    </div>\n");
+    let want = format!(
+        "\n    <p id=\"age-check-summary\">For England the rebuilt January 2025 holds {} plans against {} published ({}), with {} of plans at a different age. Over the {} councils the total is out by a median of <strong>{}</strong> (nine in ten within {}), and a median of <strong>{}</strong> of plans are at a different age.</p>\n{table}",
+        hnb::model::format::count(england.model),
+        hnb::model::format::count(england.published),
+        pct(england.total_error().unwrap()),
+        pct(england.misplaced),
+        errors.len(),
+        pct(median(&errors)),
+        pct(errors[errors.len() * 9 / 10]),
+        pct(median(&misplaced)),
+    );
+    generated("age-check", &want);
+    // The five named as the worst are the five largest errors.
+    let mut worst: Vec<(Decimal, &str)> = rows
+        .iter()
+        .filter_map(|r| Some((r.total_error()?.abs(), find(r.code)?.name)))
+        .collect();
+    worst.sort_by(|a, b| b.0.cmp(&a.0));
+    let page = std::fs::read_to_string("pages/method.html").unwrap();
+    let list = &page[page.find("id=\"age-worst\"").unwrap()..];
+    let list = &list[..list.find("</ul>").unwrap()];
+    for (_, name) in worst.iter().take(5) {
+        assert!(
+            list.contains(&format!("<strong>{name}</strong>")),
+            "{name} is among the five worst"
+        );
+    }
+}
