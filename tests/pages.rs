@@ -300,7 +300,7 @@ fn the_method_page_gives_the_by_age_check_as_the_model_has_it() {
         .iter()
         .filter_map(|r| Some((r.total_error()?.abs(), find(r.code)?.name)))
         .collect();
-    worst.sort_by(|a, b| b.0.cmp(&a.0));
+    worst.sort_by_key(|w| std::cmp::Reverse(w.0));
     let page = std::fs::read_to_string("pages/method.html").unwrap();
     let list = &page[page.find("id=\"age-worst\"").unwrap()..];
     let list = &list[..list.find("</ul>").unwrap()];
