@@ -182,3 +182,98 @@ fn january_2025_follows_from_2024_with_the_adjustment() {
         }
     }
 }
+
+fn by_age(code: &str) -> hnb::model::Scenario {
+    let mut s = hnb::model::presets::find(&format!("la:{code}"))
+        .unwrap()
+        .scenario();
+    s.demand.by_age = Some(hnb::model::scenario::AgeLevers {
+        new_growth: Decimal::new(5, 2),
+        new_growth_baseline: Decimal::new(5, 2),
+        secondary_mainstream: None,
+    });
+    s
+}
+
+/// Every council projects by age: it validates, both runs start from its
+/// January 2025 by age, the ages sum to the EHCPs of every year, and the
+/// children placed add up to them.
+#[test]
+fn every_council_projects_by_age() {
+    for a in AUTHORITIES.iter() {
+        let s = by_age(a.code);
+        assert!(
+            hnb::model::validate(&s).is_empty(),
+            "{}: {:?}",
+            a.name,
+            hnb::model::validate(&s)
+        );
+        let p = hnb::model::project(&s).unwrap();
+        for plan in [true, false] {
+            let r = age::run(&s, plan).unwrap();
+            let rows = if plan { &p.mitigated } else { &p.unmitigated };
+            assert_eq!(r.stock.len(), rows.len());
+            assert_eq!(age::total(&r.stock[0]), s.demand.ehcps, "{}", a.name);
+            for (stock, row) in r.stock.iter().zip(rows.iter()) {
+                let placed: Decimal = row.children.0.iter().copied().sum();
+                assert_eq!(age::total(stock).round_dp(6), row.ehcps, "{}", a.name);
+                assert!(
+                    (placed - row.ehcps).abs() < Decimal::new(1, 3),
+                    "{}",
+                    a.name
+                );
+            }
+        }
+    }
+}
+
+/// Keeping more 11-to-15-year-olds in mainstream school moves children out
+/// of special schools and changes the deficit; a scenario by age that does
+/// not start in January 2025, or has no council, is refused in words.
+#[test]
+fn the_secondary_mainstream_lever_moves_special_school_places() {
+    use hnb::model::Setting;
+    let s = by_age("E09000014");
+    let base = hnb::model::project(&s).unwrap();
+    let today = age::settings_by_age(hnb::model::authorities::ages_of("E09000014").unwrap());
+    let mut more = s.clone();
+    more.demand.by_age.as_mut().unwrap().secondary_mainstream =
+        Some(today[9][Setting::Mainstream] + Decimal::new(10, 2));
+    let p = hnb::model::project(&more).unwrap();
+    let last = |p: &hnb::model::Projection| p.mitigated.last().unwrap().clone();
+    assert!(last(&p).children[Setting::StateSpecial] < last(&base).children[Setting::StateSpecial]);
+    assert!(last(&p).children[Setting::Mainstream] > last(&base).children[Setting::Mainstream]);
+    assert_ne!(last(&p).cumulative_deficit, last(&base).cumulative_deficit);
+    // Without the plan nothing changes.
+    assert_eq!(p.unmitigated, base.unmitigated);
+
+    let mut wrong = s.clone();
+    wrong.demand.ehcps += Decimal::ONE;
+    let problems = hnb::model::validate(&wrong);
+    assert!(
+        problems.iter().any(|p| p.message.contains("January 2025")),
+        "{problems:?}"
+    );
+    let mut average = hnb::model::presets::find("average").unwrap().scenario();
+    average.demand.by_age = s.demand.by_age.clone();
+    assert!(
+        hnb::model::validate(&average)
+            .iter()
+            .any(|p| p.message.contains("choose a council"))
+    );
+}
+
+/// A scenario by age survives a file and a share link.
+#[test]
+fn a_scenario_by_age_reads_back() {
+    use hnb::model::io::{read_scenario, write_scenario};
+    let mut s = by_age("E06000001");
+    s.demand.by_age.as_mut().unwrap().secondary_mainstream = Some(Decimal::new(55, 2));
+    assert_eq!(read_scenario(&write_scenario(&s)), Ok(s.clone()));
+    let base = hnb::model::presets::find("la:E06000001")
+        .unwrap()
+        .scenario();
+    let link = hnb::model::share::encode("la:E06000001", &base, &s);
+    let opened = hnb::model::share::decode_with(&link, |_| Some(base.clone())).unwrap();
+    assert_eq!(opened.scenario, s);
+}

@@ -20,6 +20,8 @@
 
 use rust_decimal::Decimal;
 
+use crate::setting::PerSetting;
+
 /// Single years of age held: under 3, then 3 to 25.
 pub const AGES: usize = 24;
 
@@ -286,4 +288,180 @@ pub fn check_csv(rows: &[AgeCheck]) -> String {
         ));
     }
     out
+}
+
+/// The first financial year a scenario by age can start in: the one whose
+/// January census (2025) is the latest by age.
+pub const FIRST_YEAR: u16 = 2024;
+
+/// The council's data by age for a scenario by age, or why it cannot be
+/// projected by age, in words.
+pub fn data_for(s: &crate::Scenario) -> Result<&'static crate::authorities::AgeData, String> {
+    let d = crate::authorities::ages_of(&s.about.code).ok_or_else(|| {
+        "Demand by age needs a council's own figures by age: choose a council (its code)"
+            .to_string()
+    })?;
+    if s.about.first_year.start() != FIRST_YEAR {
+        return Err(format!(
+            "Demand by age starts from the January 2025 census, so the first year must be {FIRST_YEAR}-{:02} (it is {})",
+            (FIRST_YEAR + 1) % 100,
+            s.about.first_year
+        ));
+    }
+    let total: u32 = d.january[1].iter().sum();
+    if s.demand.ehcps != Decimal::from(total) {
+        return Err(format!(
+            "Demand by age starts from the {} plans the council held in January 2025, so the number of EHCPs must be that (it is {})",
+            crate::format::count(Decimal::from(total)),
+            crate::format::count(s.demand.ehcps)
+        ));
+    }
+    Ok(d)
+}
+
+/// Today's share of each setting at each age, from the council's counts; an
+/// age with no placements recorded takes the council's mix over all ages.
+pub fn settings_by_age(d: &crate::authorities::AgeData) -> [PerSetting<Decimal>; AGES] {
+    let mut all = [0u64; 10];
+    for row in &d.settings {
+        for (k, v) in row.iter().enumerate() {
+            all[k] += u64::from(*v);
+        }
+    }
+    let shares = |counts: [u64; 10]| -> Option<PerSetting<Decimal>> {
+        let sum: u64 = counts.iter().sum();
+        (sum > 0).then(|| PerSetting(counts.map(|c| Decimal::from(c) / Decimal::from(sum))))
+    };
+    let overall = shares(all).unwrap_or(PerSetting([Decimal::ZERO; 10]));
+    std::array::from_fn(|a| shares(d.settings[a].map(u64::from)).unwrap_or(overall))
+}
+
+/// Ages from 11 to 15: secondary school, where the planned share in
+/// mainstream school applies.
+pub const SECONDARY: std::ops::RangeInclusive<usize> = 9..=13;
+
+/// A run by age: plans by age each January, and the share of each setting
+/// at each age that year.
+#[derive(Clone, Debug, PartialEq)]
+pub struct AgeRun {
+    /// Plans by age, a January a year from the first.
+    pub stock: Vec<ByAge>,
+    /// The share of each setting at each age, each year.
+    pub shares: Vec<[PerSetting<Decimal>; AGES]>,
+}
+
+impl AgeRun {
+    /// Children in each setting at each age in year `y`.
+    pub fn children(&self, y: usize) -> [PerSetting<Decimal>; AGES] {
+        std::array::from_fn(|a| self.shares[y][a].map(|_, s| self.stock[y][a] * *s))
+    }
+
+    /// Each setting's share of all plans in year `y`.
+    pub fn mix(&self, y: usize) -> PerSetting<Decimal> {
+        let total = total(&self.stock[y]);
+        let mut out = PerSetting([Decimal::ZERO; 10]);
+        if total.is_zero() {
+            return out;
+        }
+        for by_setting in self.children(y) {
+            for (o, c) in out.0.iter_mut().zip(by_setting.0) {
+                *o += c;
+            }
+        }
+        out.map(|_, c| *c / total)
+    }
+}
+
+/// The scenario's run by age (`plan`: with the plan's new-plan growth and
+/// its secondary mainstream share, phased in by the target year as the mix
+/// is), or `None` if it has no demand by age or cannot be projected by age.
+pub fn run(s: &crate::Scenario, plan: bool) -> Option<AgeRun> {
+    let levers = s.demand.by_age.as_ref()?;
+    let d = data_for(s).ok()?;
+    let years = usize::from(s.about.years.max(1));
+    let last = d.january[0].map(Decimal::from);
+    let now = d.january[1].map(Decimal::from);
+    let new = spread(&d.new_2024, &last);
+    let ended = spread(&d.ended_2024, &last);
+    let c = ending_rates(&last, &ended);
+    let m = adjustment(&last, &c, &new, &now);
+    let growth = if plan {
+        levers.new_growth
+    } else {
+        levers.new_growth_baseline
+    };
+    // New plans a year on from 2024's: the first projected January (2026)
+    // takes 2025's new plans.
+    let new_next = new.map(|v| (v * (Decimal::ONE + growth)).round_dp(COUNT_DP));
+    let stock = project(&now, &c, &new_next, growth, &m, years);
+    let today = settings_by_age(d);
+    let steps = i64::from(s.placements.target_year.start()) - i64::from(s.about.first_year.start());
+    let shares = (0..years)
+        .map(|y| match (plan, levers.secondary_mainstream) {
+            (true, Some(target)) => {
+                let reached = if steps <= 0 {
+                    Decimal::ONE
+                } else {
+                    (Decimal::from(y as i64) / Decimal::from(steps)).min(Decimal::ONE)
+                };
+                let shift =
+                    (target - today[*SECONDARY.start()][crate::Setting::Mainstream]) * reached;
+                std::array::from_fn(|a| {
+                    if SECONDARY.contains(&a) {
+                        move_to_mainstream(today[a], shift)
+                    } else {
+                        today[a]
+                    }
+                })
+            }
+            _ => today,
+        })
+        .collect();
+    Some(AgeRun { stock, shares })
+}
+
+/// `shares` with `shift` of the whole moved into mainstream school from
+/// state and independent special schools (or back, if negative), in
+/// proportion to those two; no share goes below zero or above one.
+fn move_to_mainstream(shares: PerSetting<Decimal>, shift: Decimal) -> PerSetting<Decimal> {
+    use crate::Setting::{Inmss, Mainstream, StateSpecial};
+    let special = shares[StateSpecial] + shares[Inmss];
+    let shift = shift.clamp(-shares[Mainstream], special);
+    let mut out = shares;
+    out[Mainstream] += shift;
+    if !special.is_zero() {
+        out[StateSpecial] -= shift * shares[StateSpecial] / special;
+        out[Inmss] -= shift * shares[Inmss] / special;
+    }
+    out.map(|_, v| (*v).clamp(Decimal::ZERO, Decimal::ONE))
+}
+
+/// Children by age and setting each year of both runs, as CSV, for a
+/// scenario by age: year, run, age, plans, then each setting, to two
+/// decimal places.
+pub fn children_csv(s: &crate::Scenario) -> Option<String> {
+    use crate::Setting;
+    let mut out = String::from("year,run,age,plans");
+    for t in Setting::ALL {
+        out.push(',');
+        out.push_str(t.id());
+    }
+    out.push('\n');
+    for (plan, name) in [(false, "unmitigated"), (true, "mitigated")] {
+        let r = run(s, plan)?;
+        for (y, year) in s.about.years().enumerate() {
+            for (a, by_setting) in r.children(y).iter().enumerate() {
+                out.push_str(&format!(
+                    "{year},{name},{},{}",
+                    age_label(a),
+                    r.stock[y][a].round_dp(2)
+                ));
+                for c in by_setting.0 {
+                    out.push_str(&format!(",{}", c.round_dp(2)));
+                }
+                out.push('\n');
+            }
+        }
+    }
+    Some(out)
 }

@@ -145,6 +145,10 @@ pub enum Field {
     Ehcps,
     /// Growth in EHCPs, in the plan or the baseline.
     Growth(Run, Rate),
+    /// Growth in new EHCPs a year, by age, in the plan or the baseline.
+    NewPlanGrowth(Run),
+    /// The planned share of 11-year-olds in mainstream school, by age.
+    SecondaryMainstream,
     /// A setting's share, today or in the plan.
     Share(Mix, Setting),
     /// A setting's cost per child.
@@ -388,6 +392,9 @@ impl fmt::Display for Field {
             Field::Contribution(i, p) => write!(f, "income.other_contributions[{i}].amount.{p}"),
             Field::ContributionName(i) => write!(f, "income.other_contributions[{i}].name"),
             Field::Ehcps => f.write_str("demand.ehcps"),
+            Field::NewPlanGrowth(Run::Plan) => f.write_str("demand.by_age.new_growth"),
+            Field::NewPlanGrowth(Run::Baseline) => f.write_str("demand.by_age.new_growth_baseline"),
+            Field::SecondaryMainstream => f.write_str("demand.by_age.secondary_mainstream"),
             Field::Growth(Run::Plan, r) => write!(f, "demand.growth.{r}"),
             Field::Growth(Run::Baseline, r) => write!(f, "baseline.growth.{r}"),
             Field::Share(m, s) => write!(f, "placements.settings.{s}.{}", m.field()),
@@ -486,6 +493,9 @@ fn parse(path: &str) -> Option<Field> {
             }
         }
         ["demand", "ehcps"] => Field::Ehcps,
+        ["demand", "by_age", "new_growth"] => Field::NewPlanGrowth(Run::Plan),
+        ["demand", "by_age", "new_growth_baseline"] => Field::NewPlanGrowth(Run::Baseline),
+        ["demand", "by_age", "secondary_mainstream"] => Field::SecondaryMainstream,
         ["demand", "growth", rest @ ..] => Field::Growth(Run::Plan, rate(rest)?),
         ["baseline", "growth", rest @ ..] => Field::Growth(Run::Baseline, rate(rest)?),
         ["placements", "settings", id, rest @ ..] => {
@@ -578,7 +588,8 @@ impl Field {
             Field::OtherSpend(_, p) => series_bounds(p, true),
             Field::TransferRate => Bounds::new(Decimal::ZERO, MAX_TRANSFER, Measure::Rate, ""),
             Field::Ehcps | Field::PlacesNow(_) | Field::NewPlaces(..) => COUNT,
-            Field::Growth(..) | Field::Inflation(_) => RATE,
+            Field::Growth(..) | Field::NewPlanGrowth(_) | Field::Inflation(_) => RATE,
+            Field::SecondaryMainstream => FRACTION,
             Field::Share(..) | Field::Waypoint(..) => FRACTION,
             Field::StatusConfidence(_) | Field::ProjectConfidence(_) => FRACTION,
             Field::Cost(_) => Bounds::new(Decimal::ZERO, MAX_COST, Measure::Money, ""),
@@ -643,6 +654,13 @@ impl Field {
                 format!("The name of contribution {}", i.saturating_add(1))
             }
             Field::Ehcps => "The number of EHCPs".into(),
+            Field::NewPlanGrowth(Run::Plan) => "Growth in new EHCPs a year".into(),
+            Field::NewPlanGrowth(Run::Baseline) => {
+                "Growth in new EHCPs a year without the plan".into()
+            }
+            Field::SecondaryMainstream => {
+                "Planned share of 11-year-olds with an EHCP in mainstream school".into()
+            }
             Field::Growth(run, r) => {
                 let what = match run {
                     Run::Plan => "EHCP growth",
@@ -735,6 +753,15 @@ impl Field {
             Field::Contribution(i, p) => series(&s.income.other_contributions.get(i)?.amount, p),
             Field::OtherSpend(i, p) => series(&s.other_spend.get(i)?.amount, p),
             Field::Ehcps => Some(s.demand.ehcps),
+            Field::NewPlanGrowth(run) => s.demand.by_age.as_ref().map(|a| match run {
+                Run::Plan => a.new_growth,
+                Run::Baseline => a.new_growth_baseline,
+            }),
+            Field::SecondaryMainstream => s
+                .demand
+                .by_age
+                .as_ref()
+                .and_then(|a| a.secondary_mainstream),
             Field::Growth(Run::Plan, r) => growth(&s.demand.growth, r),
             Field::Growth(Run::Baseline, r) => growth(&s.baseline.growth, r),
             Field::Share(Mix::Now, st) => Some(pl[st].share_now),
@@ -806,6 +833,16 @@ impl Field {
             Field::Contribution(i, p) => line(&mut s.income.other_contributions, i, p)?,
             Field::OtherSpend(i, p) => line(&mut s.other_spend, i, p)?,
             Field::Ehcps => &mut s.demand.ehcps,
+            Field::NewPlanGrowth(Run::Plan) => &mut s.demand.by_age.as_mut()?.new_growth,
+            Field::NewPlanGrowth(Run::Baseline) => {
+                &mut s.demand.by_age.as_mut()?.new_growth_baseline
+            }
+            Field::SecondaryMainstream => s
+                .demand
+                .by_age
+                .as_mut()?
+                .secondary_mainstream
+                .get_or_insert(Decimal::ZERO),
             Field::Growth(Run::Plan, r) => growth(&mut s.demand.growth, r),
             Field::Growth(Run::Baseline, r) => growth(&mut s.baseline.growth, r),
             Field::Share(Mix::Now, st) => &mut pl[st].share_now,

@@ -30,6 +30,13 @@ pub fn fields(s: &Scenario) -> Vec<(Field, Decimal)> {
     }
     put(Field::Ehcps, s.demand.ehcps);
     growth(&mut put, Run::Plan, &s.demand.growth);
+    if let Some(a) = &s.demand.by_age {
+        put(Field::NewPlanGrowth(Run::Plan), a.new_growth);
+        put(Field::NewPlanGrowth(Run::Baseline), a.new_growth_baseline);
+        if let Some(m) = a.secondary_mainstream {
+            put(Field::SecondaryMainstream, m);
+        }
+    }
     for (setting, p) in s.placements.settings.iter() {
         put(Field::Share(Mix::Now, setting), p.share_now);
         put(Field::Share(Mix::Plan, setting), p.share_plan);

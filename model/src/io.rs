@@ -23,9 +23,9 @@ use super::field::{Bounds, Field, Mix, Part, ProjectText, Rate, Run};
 use super::format::{clean, lower_first, quote};
 use super::node::Node;
 use super::scenario::{
-    About, Agreement, Baseline, ByYear, Demand, Growth, Income, Line, Outturn, Placement,
-    Placements, Places, Project, SCENARIO_VERSION, SavingsPlan, Scenario, Series, Source,
-    SourceKind, Status, StatusConfidence, Transfer,
+    About, AgeLevers, Agreement, Baseline, ByYear, Demand, Growth, Income, Line, Outturn,
+    Placement, Placements, Places, Project, SCENARIO_VERSION, SavingsPlan, Scenario, Series,
+    Source, SourceKind, Status, StatusConfidence, Transfer,
 };
 use super::setting::{PerSetting, Setting};
 use super::validate::{MAX_ITEMS, MAX_SOURCES, MAX_YEARS, Problem, validate};
@@ -1147,18 +1147,48 @@ impl Reader {
         let fallback = Demand {
             ehcps: Decimal::ZERO,
             growth: Growth::default(),
+            by_age: None,
         };
         let Some(v) = v else {
             self.bad(at.path, format!("{} is missing", at.what));
             return fallback;
         };
-        let Some(m) = self.object(v, at, &["ehcps", "growth"]) else {
+        let Some(m) = self.object(v, at, &["ehcps", "growth", "by_age"]) else {
             return fallback;
         };
         Demand {
             ehcps: self.number(m, "ehcps", Field::Ehcps, &s.label(Field::Ehcps)),
             growth: self.growth(Self::get(m, "growth"), Run::Plan, s),
+            by_age: Self::get(m, "by_age").and_then(|v| self.by_age(v, s)),
         }
+    }
+
+    fn by_age(&mut self, v: &Value, s: &Labels) -> Option<AgeLevers> {
+        let at = At {
+            path: "demand.by_age",
+            what: "Demand by age",
+        };
+        let m = self.object(
+            v,
+            at,
+            &["new_growth", "new_growth_baseline", "secondary_mainstream"],
+        )?;
+        let number = |r: &mut Self, key: &str, f: Field| r.number(m, key, f, &s.label(f));
+        Some(AgeLevers {
+            new_growth: number(self, "new_growth", Field::NewPlanGrowth(Run::Plan)),
+            new_growth_baseline: number(
+                self,
+                "new_growth_baseline",
+                Field::NewPlanGrowth(Run::Baseline),
+            ),
+            secondary_mainstream: Self::get(m, "secondary_mainstream").map(|v| {
+                self.number_as(
+                    v,
+                    Field::SecondaryMainstream,
+                    &s.label(Field::SecondaryMainstream),
+                )
+            }),
+        })
     }
 
     fn placements(&mut self, v: Option<&Value>, s: &Labels) -> Placements {
@@ -1724,6 +1754,7 @@ fn stand_in() -> Scenario {
         demand: Demand {
             ehcps: Decimal::ZERO,
             growth: Growth::default(),
+            by_age: None,
         },
         placements: Placements {
             target_year: year,

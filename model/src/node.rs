@@ -138,7 +138,7 @@ impl Field {
                 Group::Transfer
             }
             Field::Contribution(i, _) | Field::ContributionName(i) => Group::Contribution(i),
-            Field::Ehcps => Group::Demand,
+            Field::Ehcps | Field::NewPlanGrowth(_) | Field::SecondaryMainstream => Group::Demand,
             Field::Growth(run, _) => Group::Growth(run),
             Field::Share(_, s) | Field::Cost(s) | Field::Inflation(s) => Group::Setting(s),
             Field::PlacesNow(s) => Group::Places(s),

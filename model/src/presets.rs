@@ -295,6 +295,7 @@ impl Builder {
                 demand: Demand {
                     ehcps: Decimal::ZERO,
                     growth: Growth::default(),
+                    by_age: None,
                 },
                 placements: Placements {
                     target_year: year(agreement_end),

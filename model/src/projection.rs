@@ -66,6 +66,8 @@ pub struct Levers<N> {
     pub ehcps: N,
     /// Growth into each year (the first is unused).
     pub growth: Vec<N>,
+    /// EHCPs each year, when demand is by age (then `growth` is unused).
+    pub ehcps_path: Option<Vec<N>>,
     /// Share of EHCPs wanting each setting, per year.
     pub shares: Vec<PerSetting<N>>,
     /// Cost per child in the first year.
@@ -316,6 +318,23 @@ pub fn levers<N: Num>(s: &Scenario, run: RunKind) -> Levers<N> {
     } else {
         vec![s.placements.settings.map(|_, p| p.share_now); len]
     };
+    // By age, the mix follows the ages' own settings, and the plan's change
+    // to the mix (from today's) comes on top.
+    let by_age = crate::age::run(s, plan);
+    let shares: Vec<PerSetting<Decimal>> = match &by_age {
+        Some(r) => shares
+            .iter()
+            .enumerate()
+            .map(|(y, planned)| {
+                let aged = r.mix(y);
+                PerSetting::from_fn(|k| {
+                    let now = s.placements.settings.0[k].share_now;
+                    (aged.0[k] + planned.0[k] - now).max(Decimal::ZERO)
+                })
+            })
+            .collect(),
+        None => shares,
+    };
     // Shares may sum to within 0.01 points of 100%; scale them to exactly
     // 100% so that every child is placed somewhere.
     let shares: Vec<PerSetting<Decimal>> = shares.into_iter().map(normalise).collect();
@@ -411,6 +430,12 @@ pub fn levers<N: Num>(s: &Scenario, run: RunKind) -> Levers<N> {
         opening_deficit: n(s.opening_deficit),
         ehcps: n(s.demand.ehcps),
         growth: growth.into_iter().map(n).collect(),
+        ehcps_path: by_age.map(|r| {
+            r.stock
+                .iter()
+                .map(|a| n(crate::age::total(a).round_dp(COUNT_DP)))
+                .collect()
+        }),
         shares: shares.into_iter().map(|p| p.map(|_, v| n(*v))).collect(),
         cost: s.placements.settings.map(|_, p| n(p.cost)),
         inflation: s.placements.settings.map(|_, p| n(p.inflation)),
@@ -448,8 +473,13 @@ pub fn simulate<N: Num>(l: &Levers<N>) -> Vec<Row<N>> {
     let mut cd = l.opening_deficit;
     let mut paid = N::ZERO;
     for (y, &year) in l.years.iter().enumerate() {
+        if let Some(path) = &l.ehcps_path {
+            ehcps = path[y];
+        }
         if y > 0 {
-            ehcps = (ehcps * (N::ONE + l.growth[y])).trimmed(COUNT_DP);
+            if l.ehcps_path.is_none() {
+                ehcps = (ehcps * (N::ONE + l.growth[y])).trimmed(COUNT_DP);
+            }
             for (c, i) in cost.0.iter_mut().zip(&l.inflation.0) {
                 *c = (*c * (N::ONE + *i)).trimmed(MONEY_DP);
             }

@@ -181,6 +181,28 @@ pub struct Demand {
     pub ehcps: Decimal,
     /// Net growth in the plan.
     pub growth: Growth,
+    /// Demand by age instead of by a growth rate, when present (docs/MODEL.md
+    /// §15); the growth rates are then not used.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub by_age: Option<AgeLevers>,
+}
+
+/// Demand by age: the council's plans by age in January 2025, its new and
+/// ended plans by age in 2024 and its settings by age come from the DfE's
+/// SEN2 data built into the calculator ([`crate::authorities::AGE_DATA`], by
+/// [`About::code`]); these are what a plan changes.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct AgeLevers {
+    /// Yearly growth in new plans, in the plan.
+    pub new_growth: Decimal,
+    /// Yearly growth in new plans without the plan.
+    pub new_growth_baseline: Decimal,
+    /// In the plan, the share of 11-year-olds with a plan who are in
+    /// mainstream school, once the planned mix is reached; the same change
+    /// applies at every age from 11 to 15, from or to special schools. `None`
+    /// keeps each age's share as it is today.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub secondary_mainstream: Option<Decimal>,
 }
 
 /// Net yearly growth: a straight line from `start` (the growth into the

@@ -155,6 +155,11 @@ pub fn validate(s: &Scenario) -> Vec<Problem> {
             push(Group::Waypoint(*year).into(), m);
         }
     }
+    if s.demand.by_age.is_some()
+        && let Err(m) = crate::age::data_for(s)
+    {
+        push(Group::Demand.into(), m);
+    }
     sources(s, &mut push);
     out
 }

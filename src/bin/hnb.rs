@@ -31,6 +31,9 @@ Usage:
   hnb preset ID            print that preset's scenario as JSON, e.g.
                            hnb preset haringey, hnb preset la:E09000014
   hnb project FILE         print both runs year by year as CSV (FILE may be -)
+  hnb project --by-age FILE
+                           for a scenario by age, children by age and setting
+                           each year of both runs, as CSV
   hnb validate FILE        print each problem in the scenario; exit 1 if any
   hnb assumptions FILE     print every input in words, with its value and source,
                            tab-separated (FILE may be - or preset:ID)
@@ -142,6 +145,14 @@ fn run() -> Result<(), Failure> {
         ["project", file] => {
             let s = load(file)?;
             let p = project(&s).map_err(|problems| Failure::Input(listing(file, &problems)))?;
+            if opts.by_age {
+                let table = hnb::model::age::children_csv(&s).ok_or_else(|| {
+                    Failure::Input(format!(
+                        "{file}: the scenario has no demand by age (demand.by_age)"
+                    ))
+                })?;
+                return write(&table);
+            }
             write(&projection_csv(&p))
         }
         ["validate", file] => {

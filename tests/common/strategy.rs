@@ -132,7 +132,7 @@ prop_compose! {
                 transfer_reference: String::new(),
                 other_contributions: vec![Line { name: "Health".into(), amount: Series::flat(Decimal::new(250_000, 0)) }],
             },
-            demand: Demand { ehcps, growth: plan_growth },
+            demand: Demand { ehcps, growth: plan_growth, by_age: None },
             placements: Placements { target_year: target, settings, waypoints },
             other_spend: other.into_iter().enumerate().map(|(i, amount)| Line { name: format!("Line {i}"), amount }).collect(),
             savings: SavingsPlan { projects, confidence: StatusConfidence::default() },
