@@ -297,6 +297,11 @@ pub const FIRST_YEAR: u16 = 2024;
 /// The council's data by age for a scenario by age, or why it cannot be
 /// projected by age, in words.
 pub fn data_for(s: &crate::Scenario) -> Result<&'static crate::authorities::AgeData, String> {
+    if crate::authorities::AGE_DATA.is_empty() {
+        return Err(
+            "Demand by age is not in this page yet: open the scenario with the hnb tool (hnb project --by-age), or remove demand.by_age".into(),
+        );
+    }
     let d = crate::authorities::ages_of(&s.about.code).ok_or_else(|| {
         "Demand by age needs a council's own figures by age: choose a council (its code)"
             .to_string()

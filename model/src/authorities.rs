@@ -8,12 +8,17 @@
 //! from `data/*.csv` by `tests/authorities.rs`, which fails when the two
 //! disagree. `data/README.md` says where each figure comes from.
 
+#[cfg(feature = "ages")]
 mod ages;
 mod data;
 
 use rust_decimal::Decimal;
 
+#[cfg(feature = "ages")]
 pub use ages::AGE_DATA;
+/// Built without the `ages` feature: no council's figures by age.
+#[cfg(not(feature = "ages"))]
+pub static AGE_DATA: [AgeData; 0] = [];
 pub use data::AUTHORITIES;
 
 /// What SEN2 says about one council's plans by age (generated into
