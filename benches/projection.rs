@@ -53,6 +53,25 @@ fn bench(c: &mut Criterion) {
         "project (validate + baseline + plan), 15y x 10 settings x 30 projects",
         |b| b.iter(|| project(black_box(&s))),
     );
+    // The same council projected by age for 15 years (demand by age,
+    // docs/MODEL.md §15), with the secondary mainstream lever set.
+    let mut aged = presets::find("la:E09000014").unwrap().scenario();
+    aged.about.years = 15;
+    aged.demand.by_age = Some(hnb::model::scenario::AgeLevers {
+        new_growth: Decimal::new(5, 2),
+        new_growth_baseline: Decimal::new(8, 2),
+        secondary_mainstream: Some(Decimal::new(70, 2)),
+    });
+    assert!(project(&aged).is_ok());
+    c.bench_function(
+        "project by age (validate + baseline + plan), 15y, Haringey",
+        |b| b.iter(|| project(black_box(&aged))),
+    );
+    let mut by_rate = aged.clone();
+    by_rate.demand.by_age = None;
+    c.bench_function("project by growth rate, the same council, 15y", |b| {
+        b.iter(|| project(black_box(&by_rate)))
+    });
     let plan = levers::<Decimal>(&s, RunKind::Mitigated);
     c.bench_function("simulate one run (Decimal), levers resolved", |b| {
         b.iter(|| simulate(black_box(&plan)))
