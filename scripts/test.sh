@@ -16,6 +16,8 @@ step "cargo clippy (the page, for wasm32)"
 cargo clippy --target wasm32-unknown-unknown --no-default-features --bin hnb-web -- -D warnings
 step "cargo test"
 cargo test
+step "cargo test (the model as the page builds it, without the ages table)"
+cargo test -p hnb-model --no-default-features --lib
 step "release build (trunk build --release --offline)"
 trunk build --release --offline
 step "dist/ sizes"

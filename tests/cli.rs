@@ -277,3 +277,37 @@ fn assumptions_are_a_tsv_that_reads_back_with_awkward_text() {
         "the awkward name comes back whole"
     );
 }
+
+/// `hnb project --by-age` prints children by age and setting for a scenario
+/// by age (and says why for one without); `hnb backtest --by-age` rebuilds
+/// January 2025 for England and every council.
+#[test]
+fn the_tool_projects_and_checks_by_age() {
+    let mut s = hnb::model::presets::find("la:E09000014")
+        .unwrap()
+        .scenario();
+    let plain = hnb::model::io::write_scenario(&s);
+    s.demand.by_age = Some(hnb::model::scenario::AgeLevers {
+        new_growth: rust_decimal::Decimal::new(5, 2),
+        new_growth_baseline: rust_decimal::Decimal::new(8, 2),
+        secondary_mainstream: None,
+    });
+    let out = hnb(
+        &["project", "--by-age", "-"],
+        &hnb::model::io::write_scenario(&s),
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let table = text(&out.stdout);
+    let years = usize::from(s.about.years);
+    assert_eq!(table.lines().count(), 1 + 2 * years * hnb::model::age::AGES);
+    assert!(table.starts_with("year,run,age,plans,mainstream,"));
+    assert!(table.contains("\n2024-25,mitigated,11,"));
+    let out = hnb(&["project", "--by-age", "-"], &plain);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stderr).contains("no demand by age"));
+
+    let out = hnb(&["backtest", "--by-age"], "");
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(text(&out.stdout).lines().count(), 1 + 1 + 153);
+    assert!(text(&out.stderr).contains("153 councils"));
+}

@@ -182,6 +182,27 @@ mod tests {
         assert!(s[18..].iter().copied().sum::<Decimal>() >= Decimal::from(19));
     }
 
+    /// Built as the page is, without the table: a scenario by age is
+    /// refused in words, and projects nothing by age.
+    #[cfg(not(feature = "ages"))]
+    #[test]
+    fn without_the_table_a_scenario_by_age_is_refused_in_words() {
+        let mut s = crate::presets::find("average").unwrap().scenario();
+        s.demand.by_age = Some(crate::scenario::AgeLevers {
+            new_growth: dec!(0.05),
+            new_growth_baseline: dec!(0.05),
+            secondary_mainstream: None,
+        });
+        let problems = crate::validate(&s);
+        assert!(
+            problems
+                .iter()
+                .any(|p| p.message.contains("not in this page yet")),
+            "{problems:?}"
+        );
+        assert!(run(&s, true).is_none());
+    }
+
     proptest! {
         /// With no new plans, no endings and no adjustment, ageing moves
         /// every child up a year and loses only the 25-year-olds.
