@@ -15,8 +15,9 @@
 //! stock), `N` the new plans starting at each age, and `M` a net adjustment
 //! (moves between councils, revisions) calibrated so that the last published
 //! January follows from the one before. Plans at 25 all end. Under-3s are
-//! one band: all of them are 3 or under 3 a year on, and so few hold plans
-//! (481 in England in January 2024) that the band ages as one.
+//! one band that moves to 3 a year on as one: so few hold plans (481 in
+//! England in January 2024) that the band's own ageing is not worth
+//! modelling.
 
 use rust_decimal::Decimal;
 
@@ -145,6 +146,268 @@ pub fn project(
     out
 }
 
+/// January 2025 rebuilt from January 2024 and 2024's flows (no adjustment),
+/// beside what was published: how well ageing alone explains a year.
+#[derive(Clone, Debug, PartialEq)]
+pub struct AgeCheck {
+    /// The council (or England).
+    pub code: &'static str,
+    /// Plans published in January 2025.
+    pub published: Decimal,
+    /// Plans the model makes of January 2025.
+    pub model: Decimal,
+    /// Plans at the wrong age: half the sum over ages of the model's
+    /// difference from the published figure, as a share of the published
+    /// total (0 when every age matches).
+    pub misplaced: Decimal,
+    /// Flow figures suppressed in the source.
+    pub suppressed: u16,
+}
+
+impl AgeCheck {
+    /// The model's total less the published, as a share of the published.
+    pub fn total_error(&self) -> Option<Decimal> {
+        (!self.published.is_zero()).then(|| (self.model - self.published) / self.published)
+    }
+}
+
+/// The January 2025 reconstruction for one council's published data.
+pub fn check(d: &crate::authorities::AgeData) -> AgeCheck {
+    let now = d.january[0].map(Decimal::from);
+    let then = d.january[1].map(Decimal::from);
+    let new = spread(&d.new_2024, &now);
+    let ended = spread(&d.ended_2024, &now);
+    let zero = [Decimal::ZERO; AGES];
+    let model = age_on(&now, &ending_rates(&now, &ended), &new, &zero);
+    let published = total(&then);
+    let off: Decimal = model.iter().zip(&then).map(|(m, p)| (*m - *p).abs()).sum();
+    AgeCheck {
+        code: d.code,
+        published,
+        model: total(&model).round_dp(0),
+        misplaced: if published.is_zero() {
+            Decimal::ZERO
+        } else {
+            (off / Decimal::TWO / published).round_dp(4)
+        },
+        suppressed: d.suppressed,
+    }
+}
+
+/// The reconstruction as CSV, England first then every council: code,
+/// name, published, model, total error, share at the wrong age, suppressed
+/// flow figures.
+pub fn check_csv(rows: &[AgeCheck]) -> String {
+    let mut out = String::from(
+        "la_code,la_name,published_jan_2025,model_jan_2025,total_error,misplaced_by_age,suppressed_flows\n",
+    );
+    for r in rows {
+        let name = crate::authorities::find(r.code).map_or("England", |a| a.name);
+        out.push_str(&format!(
+            "{},\"{}\",{},{},{},{},{}\n",
+            r.code,
+            name,
+            r.published,
+            r.model,
+            r.total_error()
+                .map_or(String::new(), |e| e.round_dp(4).to_string()),
+            r.misplaced,
+            r.suppressed
+        ));
+    }
+    out
+}
+
+/// England's code: its figures by age are for checks, not a council.
+const ENGLAND: &str = "E92000001";
+
+/// The first financial year a scenario by age can start in: the one whose
+/// January census (2025) is the latest by age.
+pub const FIRST_YEAR: u16 = 2024;
+
+/// The council's data by age for a scenario by age, or why it cannot be
+/// projected by age, in words.
+pub fn data_for(s: &crate::Scenario) -> Result<&'static crate::authorities::AgeData, String> {
+    if crate::authorities::AGE_DATA.is_empty() {
+        return Err(
+            "Demand by age is not in this page yet: open the scenario with the hnb tool (hnb project --by-age), or remove demand.by_age".into(),
+        );
+    }
+    let d = crate::authorities::ages_of(&s.about.code)
+        .filter(|d| d.code != ENGLAND)
+        .ok_or_else(|| {
+            "Demand by age needs a council's own figures by age: choose a council (its code)"
+                .to_string()
+        })?;
+    if s.about.first_year.start() != FIRST_YEAR {
+        return Err(format!(
+            "Demand by age starts from the January 2025 census, so the first year must be {FIRST_YEAR}-{:02} (it is {})",
+            (FIRST_YEAR + 1) % 100,
+            s.about.first_year
+        ));
+    }
+    let total: u32 = d.january[1].iter().sum();
+    if s.demand.ehcps != Decimal::from(total) {
+        return Err(format!(
+            "Demand by age starts from the {} plans the council held in January 2025, so the number of EHCPs must be that (it is {})",
+            crate::format::count(Decimal::from(total)),
+            crate::format::count(s.demand.ehcps)
+        ));
+    }
+    Ok(d)
+}
+
+/// Today's share of each setting at each age, from the council's counts; an
+/// age with no placements recorded takes the council's mix over all ages.
+pub fn settings_by_age(d: &crate::authorities::AgeData) -> [PerSetting<Decimal>; AGES] {
+    let mut all = [0u64; 10];
+    for row in &d.settings {
+        for (k, v) in row.iter().enumerate() {
+            all[k] += u64::from(*v);
+        }
+    }
+    let shares = |counts: [u64; 10]| -> Option<PerSetting<Decimal>> {
+        let sum: u64 = counts.iter().sum();
+        (sum > 0).then(|| PerSetting(counts.map(|c| Decimal::from(c) / Decimal::from(sum))))
+    };
+    let overall = shares(all).unwrap_or(PerSetting([Decimal::ZERO; 10]));
+    std::array::from_fn(|a| shares(d.settings[a].map(u64::from)).unwrap_or(overall))
+}
+
+/// Ages from 11 to 15: secondary school, where the planned share in
+/// mainstream school applies.
+pub const SECONDARY: std::ops::RangeInclusive<usize> = 9..=13;
+
+/// A run by age: plans by age each January, and the share of each setting
+/// at each age that year.
+#[derive(Clone, Debug, PartialEq)]
+pub struct AgeRun {
+    /// Plans by age, a January a year from the first.
+    pub stock: Vec<ByAge>,
+    /// The share of each setting at each age, each year.
+    pub shares: Vec<[PerSetting<Decimal>; AGES]>,
+}
+
+impl AgeRun {
+    /// Children in each setting at each age in year `y`.
+    pub fn children(&self, y: usize) -> [PerSetting<Decimal>; AGES] {
+        std::array::from_fn(|a| self.shares[y][a].map(|_, s| self.stock[y][a] * *s))
+    }
+
+    /// Each setting's share of all plans in year `y`.
+    pub fn mix(&self, y: usize) -> PerSetting<Decimal> {
+        let total = total(&self.stock[y]);
+        let mut out = PerSetting([Decimal::ZERO; 10]);
+        if total.is_zero() {
+            return out;
+        }
+        for by_setting in self.children(y) {
+            for (o, c) in out.0.iter_mut().zip(by_setting.0) {
+                *o += c;
+            }
+        }
+        out.map(|_, c| *c / total)
+    }
+}
+
+/// The scenario's run by age (`plan`: with the plan's new-plan growth and
+/// its secondary mainstream share, phased in by the target year as the mix
+/// is), or `None` if it has no demand by age or cannot be projected by age.
+pub fn run(s: &crate::Scenario, plan: bool) -> Option<AgeRun> {
+    let levers = s.demand.by_age.as_ref()?;
+    let d = data_for(s).ok()?;
+    // Held to what validation allows, so that nothing here can overflow
+    // even for a scenario that has not been validated.
+    let years = usize::from(s.about.years.clamp(1, crate::validate::MAX_YEARS));
+    let last = d.january[0].map(Decimal::from);
+    let now = d.january[1].map(Decimal::from);
+    let new = spread(&d.new_2024, &last);
+    let ended = spread(&d.ended_2024, &last);
+    let c = ending_rates(&last, &ended);
+    let m = adjustment(&last, &c, &new, &now);
+    let growth = if plan {
+        levers.new_growth
+    } else {
+        levers.new_growth_baseline
+    }
+    .clamp(crate::validate::MIN_RATE, crate::validate::MAX_RATE);
+    // New plans a year on from 2024's: the first projected January (2026)
+    // takes 2025's new plans.
+    let new_next = new.map(|v| (v * (Decimal::ONE + growth)).round_dp(COUNT_DP));
+    let stock = project(&now, &c, &new_next, growth, &m, years);
+    let today = settings_by_age(d);
+    let steps = i64::from(s.placements.target_year.start()) - i64::from(s.about.first_year.start());
+    let shares = (0..years)
+        .map(|y| match (plan, levers.secondary_mainstream) {
+            (true, Some(target)) => {
+                let target = target.clamp(Decimal::ZERO, Decimal::ONE);
+                let reached = if steps <= 0 {
+                    Decimal::ONE
+                } else {
+                    (Decimal::from(y as i64) / Decimal::from(steps)).min(Decimal::ONE)
+                };
+                let shift =
+                    (target - today[*SECONDARY.start()][crate::Setting::Mainstream]) * reached;
+                std::array::from_fn(|a| {
+                    if SECONDARY.contains(&a) {
+                        move_to_mainstream(today[a], shift)
+                    } else {
+                        today[a]
+                    }
+                })
+            }
+            _ => today,
+        })
+        .collect();
+    Some(AgeRun { stock, shares })
+}
+
+/// `shares` with `shift` of the whole moved into mainstream school from
+/// state and independent special schools (or back, if negative), in
+/// proportion to those two; no share goes below zero or above one.
+fn move_to_mainstream(shares: PerSetting<Decimal>, shift: Decimal) -> PerSetting<Decimal> {
+    use crate::Setting::{Inmss, Mainstream, StateSpecial};
+    let special = shares[StateSpecial] + shares[Inmss];
+    let shift = shift.clamp(-shares[Mainstream], special);
+    let mut out = shares;
+    out[Mainstream] += shift;
+    if !special.is_zero() {
+        out[StateSpecial] -= shift * shares[StateSpecial] / special;
+        out[Inmss] -= shift * shares[Inmss] / special;
+    }
+    out.map(|_, v| (*v).clamp(Decimal::ZERO, Decimal::ONE))
+}
+
+/// Children by age and setting each year of both runs, as CSV, for a
+/// scenario by age: year, run, age, plans, then each setting, to two
+/// decimal places.
+pub fn children_csv(s: &crate::Scenario) -> Option<String> {
+    use crate::Setting;
+    let mut out = String::from("year,run,age,plans");
+    for t in Setting::ALL {
+        out.push(',');
+        out.push_str(t.id());
+    }
+    out.push('\n');
+    for (plan, name) in [(false, "unmitigated"), (true, "mitigated")] {
+        let r = run(s, plan)?;
+        for (y, year) in s.about.years().enumerate() {
+            for (a, by_setting) in r.children(y).iter().enumerate() {
+                out.push_str(&format!(
+                    "{year},{name},{},{}",
+                    age_label(a),
+                    r.stock[y][a].round_dp(2)
+                ));
+                for c in by_setting.0 {
+                    out.push_str(&format!(",{}", c.round_dp(2)));
+                }
+                out.push('\n');
+            }
+        }
+    }
+    Some(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -237,257 +500,4 @@ mod tests {
             prop_assert_eq!(path[0], now);
         }
     }
-}
-
-/// January 2025 rebuilt from January 2024 and 2024's flows (no adjustment),
-/// beside what was published: how well ageing alone explains a year.
-#[derive(Clone, Debug, PartialEq)]
-pub struct AgeCheck {
-    /// The council (or England).
-    pub code: &'static str,
-    /// Plans published in January 2025.
-    pub published: Decimal,
-    /// Plans the model makes of January 2025.
-    pub model: Decimal,
-    /// Plans at the wrong age: half the sum over ages of the model's
-    /// difference from the published figure, as a share of the published
-    /// total (0 when every age matches).
-    pub misplaced: Decimal,
-    /// Flow figures suppressed in the source.
-    pub suppressed: u16,
-}
-
-impl AgeCheck {
-    /// The model's total less the published, as a share of the published.
-    pub fn total_error(&self) -> Option<Decimal> {
-        (!self.published.is_zero()).then(|| (self.model - self.published) / self.published)
-    }
-}
-
-/// The January 2025 reconstruction for one council's published data.
-pub fn check(d: &crate::authorities::AgeData) -> AgeCheck {
-    let now = d.january[0].map(Decimal::from);
-    let then = d.january[1].map(Decimal::from);
-    let new = spread(&d.new_2024, &now);
-    let ended = spread(&d.ended_2024, &now);
-    let zero = [Decimal::ZERO; AGES];
-    let model = age_on(&now, &ending_rates(&now, &ended), &new, &zero);
-    let published = total(&then);
-    let off: Decimal = model.iter().zip(&then).map(|(m, p)| (*m - *p).abs()).sum();
-    AgeCheck {
-        code: d.code,
-        published,
-        model: total(&model).round_dp(0),
-        misplaced: if published.is_zero() {
-            Decimal::ZERO
-        } else {
-            (off / Decimal::TWO / published).round_dp(4)
-        },
-        suppressed: d.suppressed,
-    }
-}
-
-/// The reconstruction as CSV, England first then every council: code,
-/// name, published, model, total error, share at the wrong age, suppressed
-/// flow figures.
-pub fn check_csv(rows: &[AgeCheck]) -> String {
-    let mut out = String::from(
-        "la_code,la_name,published_jan_2025,model_jan_2025,total_error,misplaced_by_age,suppressed_flows\n",
-    );
-    for r in rows {
-        let name = crate::authorities::find(r.code).map_or("England", |a| a.name);
-        out.push_str(&format!(
-            "{},\"{}\",{},{},{},{},{}\n",
-            r.code,
-            name,
-            r.published,
-            r.model,
-            r.total_error()
-                .map_or(String::new(), |e| e.round_dp(4).to_string()),
-            r.misplaced,
-            r.suppressed
-        ));
-    }
-    out
-}
-
-/// The first financial year a scenario by age can start in: the one whose
-/// January census (2025) is the latest by age.
-pub const FIRST_YEAR: u16 = 2024;
-
-/// The council's data by age for a scenario by age, or why it cannot be
-/// projected by age, in words.
-pub fn data_for(s: &crate::Scenario) -> Result<&'static crate::authorities::AgeData, String> {
-    if crate::authorities::AGE_DATA.is_empty() {
-        return Err(
-            "Demand by age is not in this page yet: open the scenario with the hnb tool (hnb project --by-age), or remove demand.by_age".into(),
-        );
-    }
-    let d = crate::authorities::ages_of(&s.about.code).ok_or_else(|| {
-        "Demand by age needs a council's own figures by age: choose a council (its code)"
-            .to_string()
-    })?;
-    if s.about.first_year.start() != FIRST_YEAR {
-        return Err(format!(
-            "Demand by age starts from the January 2025 census, so the first year must be {FIRST_YEAR}-{:02} (it is {})",
-            (FIRST_YEAR + 1) % 100,
-            s.about.first_year
-        ));
-    }
-    let total: u32 = d.january[1].iter().sum();
-    if s.demand.ehcps != Decimal::from(total) {
-        return Err(format!(
-            "Demand by age starts from the {} plans the council held in January 2025, so the number of EHCPs must be that (it is {})",
-            crate::format::count(Decimal::from(total)),
-            crate::format::count(s.demand.ehcps)
-        ));
-    }
-    Ok(d)
-}
-
-/// Today's share of each setting at each age, from the council's counts; an
-/// age with no placements recorded takes the council's mix over all ages.
-pub fn settings_by_age(d: &crate::authorities::AgeData) -> [PerSetting<Decimal>; AGES] {
-    let mut all = [0u64; 10];
-    for row in &d.settings {
-        for (k, v) in row.iter().enumerate() {
-            all[k] += u64::from(*v);
-        }
-    }
-    let shares = |counts: [u64; 10]| -> Option<PerSetting<Decimal>> {
-        let sum: u64 = counts.iter().sum();
-        (sum > 0).then(|| PerSetting(counts.map(|c| Decimal::from(c) / Decimal::from(sum))))
-    };
-    let overall = shares(all).unwrap_or(PerSetting([Decimal::ZERO; 10]));
-    std::array::from_fn(|a| shares(d.settings[a].map(u64::from)).unwrap_or(overall))
-}
-
-/// Ages from 11 to 15: secondary school, where the planned share in
-/// mainstream school applies.
-pub const SECONDARY: std::ops::RangeInclusive<usize> = 9..=13;
-
-/// A run by age: plans by age each January, and the share of each setting
-/// at each age that year.
-#[derive(Clone, Debug, PartialEq)]
-pub struct AgeRun {
-    /// Plans by age, a January a year from the first.
-    pub stock: Vec<ByAge>,
-    /// The share of each setting at each age, each year.
-    pub shares: Vec<[PerSetting<Decimal>; AGES]>,
-}
-
-impl AgeRun {
-    /// Children in each setting at each age in year `y`.
-    pub fn children(&self, y: usize) -> [PerSetting<Decimal>; AGES] {
-        std::array::from_fn(|a| self.shares[y][a].map(|_, s| self.stock[y][a] * *s))
-    }
-
-    /// Each setting's share of all plans in year `y`.
-    pub fn mix(&self, y: usize) -> PerSetting<Decimal> {
-        let total = total(&self.stock[y]);
-        let mut out = PerSetting([Decimal::ZERO; 10]);
-        if total.is_zero() {
-            return out;
-        }
-        for by_setting in self.children(y) {
-            for (o, c) in out.0.iter_mut().zip(by_setting.0) {
-                *o += c;
-            }
-        }
-        out.map(|_, c| *c / total)
-    }
-}
-
-/// The scenario's run by age (`plan`: with the plan's new-plan growth and
-/// its secondary mainstream share, phased in by the target year as the mix
-/// is), or `None` if it has no demand by age or cannot be projected by age.
-pub fn run(s: &crate::Scenario, plan: bool) -> Option<AgeRun> {
-    let levers = s.demand.by_age.as_ref()?;
-    let d = data_for(s).ok()?;
-    let years = usize::from(s.about.years.max(1));
-    let last = d.january[0].map(Decimal::from);
-    let now = d.january[1].map(Decimal::from);
-    let new = spread(&d.new_2024, &last);
-    let ended = spread(&d.ended_2024, &last);
-    let c = ending_rates(&last, &ended);
-    let m = adjustment(&last, &c, &new, &now);
-    let growth = if plan {
-        levers.new_growth
-    } else {
-        levers.new_growth_baseline
-    };
-    // New plans a year on from 2024's: the first projected January (2026)
-    // takes 2025's new plans.
-    let new_next = new.map(|v| (v * (Decimal::ONE + growth)).round_dp(COUNT_DP));
-    let stock = project(&now, &c, &new_next, growth, &m, years);
-    let today = settings_by_age(d);
-    let steps = i64::from(s.placements.target_year.start()) - i64::from(s.about.first_year.start());
-    let shares = (0..years)
-        .map(|y| match (plan, levers.secondary_mainstream) {
-            (true, Some(target)) => {
-                let reached = if steps <= 0 {
-                    Decimal::ONE
-                } else {
-                    (Decimal::from(y as i64) / Decimal::from(steps)).min(Decimal::ONE)
-                };
-                let shift =
-                    (target - today[*SECONDARY.start()][crate::Setting::Mainstream]) * reached;
-                std::array::from_fn(|a| {
-                    if SECONDARY.contains(&a) {
-                        move_to_mainstream(today[a], shift)
-                    } else {
-                        today[a]
-                    }
-                })
-            }
-            _ => today,
-        })
-        .collect();
-    Some(AgeRun { stock, shares })
-}
-
-/// `shares` with `shift` of the whole moved into mainstream school from
-/// state and independent special schools (or back, if negative), in
-/// proportion to those two; no share goes below zero or above one.
-fn move_to_mainstream(shares: PerSetting<Decimal>, shift: Decimal) -> PerSetting<Decimal> {
-    use crate::Setting::{Inmss, Mainstream, StateSpecial};
-    let special = shares[StateSpecial] + shares[Inmss];
-    let shift = shift.clamp(-shares[Mainstream], special);
-    let mut out = shares;
-    out[Mainstream] += shift;
-    if !special.is_zero() {
-        out[StateSpecial] -= shift * shares[StateSpecial] / special;
-        out[Inmss] -= shift * shares[Inmss] / special;
-    }
-    out.map(|_, v| (*v).clamp(Decimal::ZERO, Decimal::ONE))
-}
-
-/// Children by age and setting each year of both runs, as CSV, for a
-/// scenario by age: year, run, age, plans, then each setting, to two
-/// decimal places.
-pub fn children_csv(s: &crate::Scenario) -> Option<String> {
-    use crate::Setting;
-    let mut out = String::from("year,run,age,plans");
-    for t in Setting::ALL {
-        out.push(',');
-        out.push_str(t.id());
-    }
-    out.push('\n');
-    for (plan, name) in [(false, "unmitigated"), (true, "mitigated")] {
-        let r = run(s, plan)?;
-        for (y, year) in s.about.years().enumerate() {
-            for (a, by_setting) in r.children(y).iter().enumerate() {
-                out.push_str(&format!(
-                    "{year},{name},{},{}",
-                    age_label(a),
-                    r.stock[y][a].round_dp(2)
-                ));
-                for c in by_setting.0 {
-                    out.push_str(&format!(",{}", c.round_dp(2)));
-                }
-                out.push('\n');
-            }
-        }
-    }
-    Some(out)
 }

@@ -300,6 +300,11 @@ pub fn solve(s: &Scenario, lever: Lever, target: Target) -> Solved {
         return Solved::NotApplicable("the scenario has problems to fix first".into());
     }
     match (lever, target) {
+        (Lever::Growth(_), _) if s.demand.by_age.is_some() => {
+            return Solved::NotApplicable(
+                "demand is projected by age, so EHCP growth is not used: change the growth in new EHCPs instead".into(),
+            );
+        }
         (Lever::Growth(y) | Lever::ExtraSaving(y), _) if s.about.index_of(y).is_none() => {
             return Solved::NotApplicable(format!("{y} is not within the years shown"));
         }

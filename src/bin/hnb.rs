@@ -299,8 +299,10 @@ fn run() -> Result<(), Failure> {
             let mut misplaced: Vec<rust_decimal::Decimal> =
                 rows.iter().skip(1).map(|r| r.misplaced).collect();
             misplaced.sort();
+            // As the method page takes them: the value at len × q / 100.
             let at = |v: &[rust_decimal::Decimal], q: usize| {
-                v.get(v.len().saturating_sub(1).saturating_mul(q) / 100)
+                v.get(v.len().saturating_mul(q) / 100)
+                    .or(v.last())
                     .copied()
                     .unwrap_or_default()
             };
