@@ -4,7 +4,7 @@
 # Run by hand; not part of CI.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-targets=(link file saved edits)
+targets=(link file saved edits ages)
 [ $# -ge 1 ] && targets=("$1")
 runs=${2:-10000000}
 
@@ -22,6 +22,10 @@ seed() {
     "$hnb" preset "$id" > "/tmp/hnb-seed-$f.json" 2>/dev/null || continue
     case $1 in
       file) cp "/tmp/hnb-seed-$f.json" "$dir/$f.json" ;;
+      ages)
+        for code in E09000014 E06000001 E10000014; do
+          printf '\x90\x80\xa0%s' "$(sed -n "s/^export default '\(.*\)';$/\1/p" "assets/ages/$code.js")" > "$dir/$code"
+        done ;;
       link)
         printf '0%s' "$("$hnb" link "/tmp/hnb-seed-$f.json" "$id")" > "$dir/$f.link"
         printf '1{"demand":{"growth":{"start":"0.09"}}}' > "$dir/patch.json" ;;

@@ -1,5 +1,9 @@
 // Prints each file of the built page with its raw, gzip and brotli size, and
-// the totals. Usage: node scripts/sizes.mjs [dist]
+// the totals: the first load (what a visitor's browser fetches before any
+// interaction: the page, its loader, script, WebAssembly, styles and
+// snippets) and the whole site. The councils' figures by age (ages/, one
+// small file fetched when a council is first projected by age) are one
+// line. Usage: node scripts/sizes.mjs [dist]
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
@@ -26,8 +30,19 @@ const rows = files.map((path) => {
     }).length,
   };
 });
-const width = Math.max(5, ...rows.map((r) => r.name.length));
+const later = (name) => /^(ages|pages)\//.test(name) || name === 'robots.txt' || /^(sw\.js|manifest\.webmanifest)$/.test(name);
+const sum = (list, k) => list.reduce((s, r) => s + r[k], 0);
+const ages = rows.filter((r) => r.name.startsWith('ages/'));
+const shown = rows.filter((r) => !r.name.startsWith('ages/'));
+if (ages.length) {
+  const n = ages.length;
+  shown.push({ name: `ages/ (${n} files, one a council)`, raw: sum(ages, 'raw'), gzip: sum(ages, 'gzip'), brotli: sum(ages, 'brotli') });
+  shown.push({ name: 'ages/ largest file', raw: Math.max(...ages.map((r) => r.raw)), gzip: Math.max(...ages.map((r) => r.gzip)), brotli: Math.max(...ages.map((r) => r.brotli)) });
+}
+const width = Math.max(5, ...shown.map((r) => r.name.length));
+const line = (r) => console.log(`${r.name.padEnd(width)}  ${kb(r.raw)}  ${kb(r.gzip)}  ${kb(r.brotli)}`);
 console.log(`${'file'.padEnd(width)}  ${'raw'.padStart(10)}  ${'gzip'.padStart(10)}  ${'brotli'.padStart(10)}`);
-for (const r of rows) console.log(`${r.name.padEnd(width)}  ${kb(r.raw)}  ${kb(r.gzip)}  ${kb(r.brotli)}`);
-const total = (k) => rows.reduce((sum, r) => sum + r[k], 0);
-console.log(`${'total'.padEnd(width)}  ${kb(total('raw'))}  ${kb(total('gzip'))}  ${kb(total('brotli'))}`);
+for (const r of shown) line(r);
+const first = rows.filter((r) => !later(r.name));
+line({ name: 'first load', raw: sum(first, 'raw'), gzip: sum(first, 'gzip'), brotli: sum(first, 'brotli') });
+line({ name: 'total', raw: sum(rows, 'raw'), gzip: sum(rows, 'gzip'), brotli: sum(rows, 'brotli') });

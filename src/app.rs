@@ -46,8 +46,8 @@ use self::layout::{Footer, Intro, Lens, Masthead, Notices};
 use self::picker::PresetPicker;
 use self::print::PrintView;
 use self::results::{
-    Analysis, DeficitChart, Headline, History, Meaning, Parents, ResultProps, StackChart,
-    StackKind, YearTable,
+    Analysis, ChildrenByAge, DeficitChart, Headline, History, Meaning, Parents, ResultProps,
+    StackChart, StackKind, YearTable,
 };
 use self::state::{Action, State, View};
 use self::tools::Tools;
@@ -82,6 +82,12 @@ pub fn App(p: &AppProps) -> Html {
     let projection = use_memo(state.generation, move |_| {
         // `good` always validates, so this is never `Err`; without a
         // projection the results are left out rather than the page blanked.
+        // A scenario by age waits for its council's figures by age: until
+        // they load (`use_age_figures`), there are no results rather than
+        // results by growth rate.
+        if crate::model::age::awaiting(&good).is_some() {
+            return None;
+        }
         project(&good).ok().map(|p| (good, Rc::new(p)))
     });
     let results = (*projection)
@@ -94,6 +100,7 @@ pub fn App(p: &AppProps) -> Html {
     let written = hooks::use_persistence(&state, dispatch.clone());
     hooks::use_hash_listener(dispatch.clone(), written);
     hooks::use_focus_on_view(state.view);
+    hooks::use_age_figures(&state, dispatch.clone());
 
     let close = {
         let dispatch = dispatch.clone();
@@ -157,15 +164,20 @@ pub fn App(p: &AppProps) -> Html {
                                 <History code={r.scenario.about.code.clone()} />
                             }
                         }
+                        if let Some(code) = crate::model::age::awaiting(&st.good) {
+                            <p class="notice" role="status">{ format!("Loading {}'s figures by age…", crate::model::authorities::find(code).map_or(code, |a| a.name)) }</p>
+                        }
                         <p class="visually-hidden" role="status" id="announce">{ announcement }</p>
                         if let Some(r) = settled {
                             <Meaning ..r.clone() />
                             if st.parents {
                                 <Parents ..r.clone() />
                                 <StackChart of={r.clone()} kind={StackKind::Children} />
+                                <ChildrenByAge ..r.clone() />
                             } else {
                                 <StackChart of={r.clone()} kind={StackKind::Spend} />
                                 <StackChart of={r.clone()} kind={StackKind::Children} />
+                                <ChildrenByAge ..r.clone() />
                                 <YearTable ..r.clone() />
                                 <Analysis scenario={r.scenario.clone()} preset={st.preset.clone()} locks={st.locks_plan} />
                             }

@@ -225,13 +225,26 @@ const ENGLAND: &str = "E92000001";
 /// January census (2025) is the latest by age.
 pub const FIRST_YEAR: u16 = 2024;
 
+/// The council whose figures by age a scenario by age needs and this
+/// program has not yet loaded (the page fetches them when first needed;
+/// the tool has every council's built in): its code, or `None` if the
+/// scenario is not by age, its figures are here, or it is not a council's.
+pub fn awaiting(s: &crate::Scenario) -> Option<&'static str> {
+    s.demand.by_age.as_ref()?;
+    let a = crate::authorities::find(&s.about.code)?;
+    crate::authorities::ages_of(a.code)
+        .is_none()
+        .then_some(a.code)
+}
+
 /// The council's data by age for a scenario by age, or why it cannot be
 /// projected by age, in words.
 pub fn data_for(s: &crate::Scenario) -> Result<&'static crate::authorities::AgeData, String> {
-    if crate::authorities::AGE_DATA.is_empty() {
-        return Err(
-            "Demand by age is not in this page yet: open the scenario with the hnb tool (hnb project --by-age), or remove demand.by_age".into(),
-        );
+    if let Some(code) = awaiting(s) {
+        let name = crate::authorities::find(code).map_or(code, |a| a.name);
+        return Err(format!(
+            "The figures by age for {name} are not loaded yet: they load when the page projects {name} by age"
+        ));
     }
     let d = crate::authorities::ages_of(&s.about.code)
         .filter(|d| d.code != ENGLAND)
@@ -274,6 +287,36 @@ pub fn settings_by_age(d: &crate::authorities::AgeData) -> [PerSetting<Decimal>;
     std::array::from_fn(|a| shares(d.settings[a].map(u64::from)).unwrap_or(overall))
 }
 
+/// A council's levers by age before a person sets them: as many new plans
+/// each year as in 2024, the latest year published (new plans swing widely
+/// from year to year: Haringey's fell from 401 in 2022 to 204 in 2024,
+/// Southwark's more than quadrupled, so no council's own recent change is
+/// a fair rate to compound for fifteen years), in the plan and without
+/// it, and each age's settings kept as they are.
+pub fn default_levers() -> crate::scenario::AgeLevers {
+    crate::scenario::AgeLevers {
+        new_growth: Decimal::ZERO,
+        new_growth_baseline: Decimal::ZERO,
+        secondary_mainstream: None,
+    }
+}
+
+/// New plans made in 2022, 2023 and 2024 (SEN2, all ages).
+pub fn new_plans(d: &crate::authorities::AgeData) -> [u32; 3] {
+    let now = d
+        .new_2024
+        .by_band
+        .iter()
+        .fold(d.new_2024.unknown, |a, v| a.saturating_add(*v));
+    [d.new_earlier[0], d.new_earlier[1], now]
+}
+
+/// The share of the council's 11-year-olds with a plan who are in
+/// mainstream school today (SEN2, January of `settings_year`).
+pub fn secondary_mainstream_today(d: &crate::authorities::AgeData) -> Decimal {
+    settings_by_age(d)[*SECONDARY.start()][crate::Setting::Mainstream]
+}
+
 /// Ages from 11 to 15: secondary school, where the planned share in
 /// mainstream school applies.
 pub const SECONDARY: std::ops::RangeInclusive<usize> = 9..=13;
@@ -314,8 +357,17 @@ impl AgeRun {
 /// its secondary mainstream share, phased in by the target year as the mix
 /// is), or `None` if it has no demand by age or cannot be projected by age.
 pub fn run(s: &crate::Scenario, plan: bool) -> Option<AgeRun> {
+    run_with(s, data_for(s).ok()?, plan)
+}
+
+/// [`run`] with the council's figures by age `d` given (whatever they are:
+/// the fuzz tests give figures read from any text).
+pub fn run_with(
+    s: &crate::Scenario,
+    d: &crate::authorities::AgeData,
+    plan: bool,
+) -> Option<AgeRun> {
     let levers = s.demand.by_age.as_ref()?;
-    let d = data_for(s).ok()?;
     // Held to what validation allows, so that nothing here can overflow
     // even for a scenario that has not been validated.
     let years = usize::from(s.about.years.clamp(1, crate::validate::MAX_YEARS));
@@ -376,6 +428,140 @@ fn move_to_mainstream(shares: PerSetting<Decimal>, shift: Decimal) -> PerSetting
         out[Inmss] -= shift * shares[Inmss] / special;
     }
     out.map(|_, v| (*v).clamp(Decimal::ZERO, Decimal::ONE))
+}
+
+/// The settings grouped as a parent asks about them: mainstream school
+/// (with resourced provision), special school (state and independent),
+/// college and post-16, and everything else.
+pub const GROUPS: [(&str, &[crate::Setting]); 4] = {
+    use crate::Setting::*;
+    [
+        ("Mainstream school", &[Mainstream, ResourcedProvision]),
+        ("Special school", &[StateSpecial, Inmss]),
+        ("College and post-16", &[FeCollege, SpecialistPost16]),
+        (
+            "Other",
+            &[AlternativeProvision, Eotas, EarlyYears, NeetOrHome],
+        ),
+    ]
+};
+
+/// The phases ages are grouped into: (name, first age index, last).
+pub const PHASES: [(&str, usize, usize); 5] = [
+    ("Under 5", 0, 2),
+    ("5 to 10 (primary)", 3, 8),
+    ("11 to 15 (secondary)", 9, 13),
+    ("16 to 19", 14, 17),
+    ("20 to 25", 18, 23),
+];
+
+/// Children in each of [`GROUPS`].
+pub type Grouped = [Decimal; 4];
+
+/// Children by age in the first year and the target year of the plan, for
+/// a scenario by age: what the page's "by age" view shows.
+#[derive(Clone, Debug, PartialEq)]
+pub struct AgeView {
+    /// The first year.
+    pub first: crate::year::FinYear,
+    /// The year the plan's mix is reached (within the projection).
+    pub target: crate::year::FinYear,
+    /// Each age's children by group, in the first year, with the plan.
+    pub now: [Grouped; AGES],
+    /// Each age's children by group, in the target year, with the plan.
+    pub then: [Grouped; AGES],
+    /// Of the 11-year-olds in the second year (who started secondary school
+    /// that September): all, and those in a special school.
+    pub starting: Option<(Decimal, Decimal)>,
+    /// The same in the target year (or the second, if that is sooner):
+    /// the year's September, all, in a special school with the plan, and
+    /// without it.
+    pub starting_later: Option<(u16, Decimal, Decimal, Decimal)>,
+}
+
+impl AgeView {
+    /// Each phase of [`PHASES`]: its name, and its children by group in the
+    /// first year and in the target year.
+    pub fn phases(&self) -> Vec<(&'static str, Grouped, Grouped)> {
+        let sum = |v: &[Grouped]| {
+            let mut out = [Decimal::ZERO; 4];
+            for g in v {
+                for (o, x) in out.iter_mut().zip(g) {
+                    *o += *x;
+                }
+            }
+            out
+        };
+        PHASES
+            .iter()
+            .map(|(name, a, b)| (*name, sum(&self.now[*a..=*b]), sum(&self.then[*a..=*b])))
+            .collect()
+    }
+}
+
+fn grouped(by_setting: &PerSetting<Decimal>) -> Grouped {
+    GROUPS.map(|(_, settings)| settings.iter().map(|s| by_setting[*s]).sum())
+}
+
+/// Of the 11-year-olds in year `y` of `r`: (all, in a special school).
+fn starting_secondary(r: &AgeRun, y: usize) -> (Decimal, Decimal) {
+    use crate::Setting::{Inmss, StateSpecial};
+    let a = *SECONDARY.start();
+    let all = r.stock[y][a];
+    let shares = r.shares[y][a];
+    (all, all * (shares[StateSpecial] + shares[Inmss]))
+}
+
+/// The "by age" view of a scenario by age; `None` for one by growth rate
+/// (or one that cannot be projected by age).
+pub fn view(s: &crate::Scenario) -> Option<AgeView> {
+    let plan = run(s, true)?;
+    let none = run(s, false)?;
+    let years = plan.stock.len();
+    let last = years.checked_sub(1)?;
+    let first = s.about.first_year;
+    let steps = i64::from(s.placements.target_year.start()) - i64::from(first.start());
+    let t = usize::try_from(steps).unwrap_or(0).min(last);
+    let target = first.plus(u16::try_from(t).unwrap_or(0));
+    let (now, then) = (plan.children(0), plan.children(t));
+    let later = t.max(1);
+    Some(AgeView {
+        first,
+        target,
+        now: now.each_ref().map(grouped),
+        then: then.each_ref().map(grouped),
+        starting: (years > 1).then(|| starting_secondary(&plan, 1)),
+        starting_later: (years > 1).then(|| {
+            let (all, special) = starting_secondary(&plan, later);
+            let (_, special_none) = starting_secondary(&none, later);
+            let september = first.plus(u16::try_from(later).unwrap_or(1)).start();
+            (september, all, special, special_none)
+        }),
+    })
+}
+
+/// The parents' sentence about children starting secondary school, from
+/// [`view`].
+pub fn starting_secondary_words(v: &AgeView) -> Option<String> {
+    use crate::format::count;
+    let (all, special) = v.starting?;
+    let mut out = format!(
+        "Of the {} children with a plan who start secondary school in September {}, about {} will be in a special school.",
+        count(all),
+        v.first.start() + 1,
+        count(special)
+    );
+    if let Some((september, all, with, without)) = v.starting_later
+        && september > v.first.start() + 1
+    {
+        out.push_str(&format!(
+            " Of the {} starting in September {september}, about {} will be with the plan, and about {} without it.",
+            count(all),
+            count(with),
+            count(without)
+        ));
+    }
+    Some(out)
 }
 
 /// Children by age and setting each year of both runs, as CSV, for a

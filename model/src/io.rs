@@ -232,7 +232,7 @@ pub fn read_value(value: Value) -> Result<Scenario, Vec<Problem>> {
         }
         return Err(problems);
     }
-    let problems = validate(&s);
+    let problems = crate::validate::validate_before_loading(&s);
     if problems.is_empty() {
         Ok(s)
     } else {

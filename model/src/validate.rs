@@ -123,6 +123,18 @@ impl std::fmt::Display for Problem {
 
 /// Every problem in `s`; empty when it can be projected.
 pub fn validate(s: &Scenario) -> Vec<Problem> {
+    check(s, true)
+}
+
+/// Every problem in `s` but one: a scenario by age whose council's figures
+/// by age this program has not loaded yet ([`crate::age::awaiting`]) is
+/// not refused for that. A link, file or saved scenario is read with this,
+/// so that the page can open it and then fetch the figures.
+pub fn validate_before_loading(s: &Scenario) -> Vec<Problem> {
+    check(s, false)
+}
+
+fn check(s: &Scenario, loaded: bool) -> Vec<Problem> {
     let mut out = Vec::new();
     let mut push = |at: Node, message: String| out.push(Problem::new(at, message));
     structure(s, &mut push);
@@ -156,6 +168,7 @@ pub fn validate(s: &Scenario) -> Vec<Problem> {
         }
     }
     if s.demand.by_age.is_some()
+        && (loaded || crate::age::awaiting(s).is_none())
         && let Err(m) = crate::age::data_for(s)
     {
         push(Group::Demand.into(), m);

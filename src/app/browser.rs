@@ -252,3 +252,35 @@ pub fn scroll_into_view(id: &str) {
         el.scroll_into_view_with_scroll_into_view_options(&opts);
     }
 }
+
+#[wasm_bindgen::prelude::wasm_bindgen(
+    inline_js = "export function import_default(url) { return import(url).then((m) => m.default); }"
+)]
+extern "C" {
+    /// Imports the JavaScript module at `url` and gives its default export.
+    #[wasm_bindgen(catch)]
+    fn import_default(url: &str) -> Result<js_sys::Promise, JsValue>;
+}
+
+/// A council's figures by age, as the JSON the model reads, from
+/// `ages/CODE.js` beside the page. It is a module rather than a fetched
+/// file because after load the page's policy allows no connection
+/// (`connect-src 'none'`); a module from the page's own site is allowed,
+/// as the page's own scripts are. `code` must be a council's code from the
+/// model's list, never text a person typed.
+pub async fn age_figures(code: &'static str) -> Result<String, String> {
+    let failed = || {
+        format!(
+            "the figures by age could not be fetched from this site (ages/{code}.js): check the connection and try again"
+        )
+    };
+    let url = web_sys::Url::new_with_base(&format!("ages/{code}.js"), &base_url())
+        .map_err(|_| failed())?
+        .href();
+    let promise = import_default(&url).map_err(|_| failed())?;
+    wasm_bindgen_futures::JsFuture::from(promise)
+        .await
+        .ok()
+        .and_then(|v| v.as_string())
+        .ok_or_else(failed)
+}

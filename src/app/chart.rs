@@ -203,3 +203,36 @@ mod tests {
         assert!((ys[0] - ys[1]).abs() >= 14.0 - 1e-9);
     }
 }
+
+/// Props of [`ChartTable`].
+#[derive(yew::Properties, PartialEq, Clone)]
+pub struct ChartTableProps {
+    /// The words that open it ("Show these figures as a table").
+    pub summary: yew::AttrValue,
+    /// The name of the scrolling region, for screen readers.
+    pub label: yew::AttrValue,
+    /// The table's caption (read by screen readers).
+    pub caption: yew::AttrValue,
+    /// The table's `id`, if tests or links need one.
+    #[prop_or_default]
+    pub id: Option<yew::AttrValue>,
+    /// The table's head and body.
+    pub children: yew::Html,
+}
+
+/// A chart's figures as a table, closed until asked for: every chart has
+/// one, so nothing is only in a picture.
+#[yew::component]
+pub fn ChartTable(p: &ChartTableProps) -> yew::Html {
+    use yew::html;
+    html! {
+        <crate::app::disclosure::Disclosure class="details chart__table" summary={html! { { p.summary.clone() } }}>
+            <div class="table-wrap" tabindex="0" role="region" aria-label={p.label.clone()}>
+                <table class="table" id={p.id.clone()}>
+                    <caption class="visually-hidden">{ p.caption.clone() }</caption>
+                    { p.children.clone() }
+                </table>
+            </div>
+        </crate::app::disclosure::Disclosure>
+    }
+}

@@ -15,6 +15,7 @@ use crate::model::Projection;
 use crate::model::field::Field;
 use crate::model::node::{Group, Node};
 
+mod ages;
 mod agreement;
 mod demand;
 mod mix;

@@ -305,3 +305,33 @@ fn simulate_step(s: Stepper) {
     })
     .forget();
 }
+
+/// Fetches a council's figures by age when the scenario on the page (or
+/// the one its results come from) is by age and they are not yet here,
+/// then has the scenario checked and projected again. A failure is said in
+/// words; nothing on the page changes, and the scenario still opens once
+/// the figures can be fetched (choosing "by age" again tries again).
+#[hook]
+pub fn use_age_figures(state: &State, dispatch: UseReducerDispatcher<State>) {
+    let code = crate::model::age::awaiting(&state.draft)
+        .or_else(|| crate::model::age::awaiting(&state.good));
+    use_effect_with(code, move |code| {
+        if let Some(code) = *code {
+            wasm_bindgen_futures::spawn_local(async move {
+                dispatch.dispatch(match load_ages(code).await {
+                    Ok(()) => Action::AgesLoaded,
+                    Err(why) => Action::Notify(Notice::error(
+                        "The figures by age could not be loaded, so the results are not yet by age.",
+                        vec![why],
+                    )),
+                });
+            });
+        }
+    });
+}
+
+/// Fetches and reads council `code`'s figures by age.
+pub async fn load_ages(code: &'static str) -> Result<(), String> {
+    let text = browser::age_figures(code).await?;
+    crate::model::authorities::load_ages(&text).map(|_| ())
+}

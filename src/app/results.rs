@@ -1,6 +1,7 @@
 //! The results: headline sentences, charts and the year-by-year table, all
 //! drawn from the projection of the last valid scenario.
 
+mod ages;
 mod analysis;
 mod deficit;
 mod headline;
@@ -9,6 +10,7 @@ mod meaning;
 mod stack;
 mod table;
 
+pub use ages::ChildrenByAge;
 pub use analysis::Analysis;
 pub use deficit::{DeficitChart, Line, LineChart};
 pub use headline::{Headline, HeadlineProps};

@@ -240,7 +240,19 @@ impl Reducible for State {
             | Action::LimitPlaces { .. }
             | Action::ProjectStatus(..)
             | Action::DefaultConfidence(_)
-            | Action::Conditional(_)) => edit::apply(&mut s, a),
+            | Action::Conditional(_)
+            | Action::ByAge(_)
+            | Action::SecondaryAsToday) => edit::apply(&mut s, a),
+            Action::AgesLoaded => {
+                // The scenario is unchanged but can now be projected: the
+                // results are worked out again even if it was already the
+                // last good one (opened from a link before its figures).
+                let mut s = s.settle();
+                if s.problems.is_empty() && s.unreadable.is_empty() {
+                    s.generation = s.generation.wrapping_add(1);
+                }
+                return Rc::new(s);
+            }
             a @ (Action::AddProject
             | Action::RemoveProject(_)
             | Action::MoveProject { .. }

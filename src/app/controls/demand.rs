@@ -80,6 +80,19 @@ pub fn DemandPanel(p: &DemandProps) -> Html {
                 .words("children and young people")
                 .up_to(p.origin.demand.ehcps, dec!(1000), dec!(1))
                 .show(f, &dispatch) }
+            { super::ages::form_choice(&p.about, d.by_age.is_some(), &dispatch) }
+            if let Some(levers) = &d.by_age {
+                if let Some(data) = crate::model::authorities::ages_of(&p.about.code) {
+                    { super::ages::levers(levers, data, crate::model::authorities::find(data.code).map_or("", |a| a.name), f, &dispatch) }
+                    <Disclosure class="details" body_class="details__body" summary={html! { "Growth without the plan (the unmitigated forecast)" }}
+                        force={has_messages(f, &[Field::NewPlanGrowth(Run::Baseline).into()])}>
+                        <p class="hint">{ "The “do nothing” forecast uses this growth, today's settings at every age, no new places, no savings plan, no Schools Block transfer and no DfE payments." }</p>
+                        { super::ages::baseline(levers, f, &dispatch) }
+                    </Disclosure>
+                } else {
+                    <p class="hint" role="status">{ "Loading the council's figures by age…" }</p>
+                }
+            } else {
             { Spec::new(plan, "EHCP growth a year, at the start of the plan", Unit::Percent, d.growth.start)
                 .hint("Net growth into the second year. Nationally it has been about 10% a year.")
                 .words("a year")
@@ -99,6 +112,7 @@ pub fn DemandPanel(p: &DemandProps) -> Html {
                     { Spec::new(Field::Growth(Run::Baseline, Rate::End), "Growth without the plan, by the end", Unit::Percent, b.growth.end).words("a year").show(f, &dispatch) }
                     { yearly(Run::Baseline, "Growth without the plan", &b.growth, &years, f, &dispatch) }
             </Disclosure>
+            }
         </Section>
     }
 }

@@ -93,6 +93,15 @@ pub enum Action {
     DefaultConfidence(usize),
     /// Whether DfE payments depend on staying on the agreed path.
     Conditional(bool),
+    /// Project demand by age with these levers (from the council's own
+    /// figures by age, loaded first), or by growth rate (`None`).
+    ByAge(Option<crate::model::scenario::AgeLevers>),
+    /// Keep each secondary age's mainstream share as it is today (no
+    /// planned share).
+    SecondaryAsToday,
+    /// A council's figures by age have loaded: check the scenario again
+    /// and project it.
+    AgesLoaded,
     /// Add a project at the end of the register.
     AddProject,
     /// Remove project `i`.

@@ -113,6 +113,22 @@ pub(super) fn apply(s: &mut State, action: Action) -> Change {
             s.forget(Field::ProjectConfidence(i));
         }
         Action::Conditional(on) => s.draft_mut().agreement.conditional = on,
+        Action::ByAge(levers) => {
+            s.draft_mut().demand.by_age = levers;
+            for f in [
+                Field::NewPlanGrowth(crate::model::field::Run::Plan),
+                Field::NewPlanGrowth(crate::model::field::Run::Baseline),
+                Field::SecondaryMainstream,
+            ] {
+                s.forget(f);
+            }
+        }
+        Action::SecondaryAsToday => {
+            if let Some(a) = s.draft_mut().demand.by_age.as_mut() {
+                a.secondary_mainstream = None;
+            }
+            s.forget(Field::SecondaryMainstream);
+        }
         _ => return Change::Page,
     }
     Change::Draft

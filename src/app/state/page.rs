@@ -24,7 +24,9 @@ pub(super) fn replace(old: &State, action: Action) -> State {
         } => (preset, scenario, notice),
         _ => return old.clone(),
     };
-    let problems = validate(&scenario);
+    // A scenario by age whose council's figures have not loaded yet opens:
+    // its results wait for them (the page fetches them).
+    let problems = validate::validate_before_loading(&scenario);
     if !problems.is_empty() {
         let mut s = old.clone();
         s.notices.push(Notice::error(

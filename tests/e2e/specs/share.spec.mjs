@@ -67,18 +67,6 @@ test('a link with a value too large to compute with says which field, and the pa
   await expect(headline(page)).not.toHaveText('£71.1m still owed at the end of 2027-28');
 });
 
-// A scenario projected by age (the hnb tool makes them) opens in the tool;
-// the page does not project by age yet, so it says so in words and lives.
-test('a link to a scenario by age says the page cannot project by age yet, and the page lives', async ({ page }) => {
-  await page.goto('./#v=1&p=la:E09000014&d=eyJkZW1hbmQiOnsiYnlfYWdlIjp7Im5ld19ncm93dGgiOiIwLjA1IiwibmV3X2dyb3d0aF9iYXNlbGluZSI6IjAuMDgifX19');
-  const alert = page.locator('.notice--error');
-  await expect(alert).toContainText('This link could not be opened');
-  await expect(alert).toContainText('Demand by age is not in this page yet');
-  await expect(headline(page)).toBeVisible();
-  await growthBox(page).fill('4.5');
-  await expect(growthBox(page)).toHaveValue('4.5');
-});
-
 test('work comes back after a reload; damaged storage is set aside, not fatal', async ({ page }) => {
   await openApp(page);
   await choosePreset(page, 'medway');

@@ -1,0 +1,88 @@
+// Children grow up (issue 17): a council projected by age. Its figures by
+// age load on first use (the test sees the request), the levers show today's
+// figures from its own data, moving the Y6→Y7 mainstream share changes the
+// special school line and the deficit, and the by-age view and its table
+// read at 360 px, accessibly. A link to a scenario by age opens and loads
+// its figures too.
+import { test, expect, openApp, choosePreset, settled, expectAccessible } from '../fixtures.mjs';
+
+const byAge = (page) => page.locator('#demand-age');
+const mainstream = (page) => page.getByLabel(/^Share of 11-year-olds with an EHCP in mainstream school.*\(per cent\)$/);
+const deficitLeft = (page) => page.locator('#year-table tbody tr').last().locator('td[data-pounds]').nth(1);
+
+/** The special school figure in the last year of the children table. */
+async function specialLastYear(page) {
+  const table = page.locator('#children-chart table');
+  const row = table.locator('tbody tr').filter({ has: page.locator('th', { hasText: /^State special school/ }) });
+  return row.locator('td').last().textContent();
+}
+
+test('a council by age: its figures load on first use, the Y6→Y7 lever moves special school places and the deficit', async ({ page }) => {
+  const requests = [];
+  page.on('request', (r) => requests.push(new URL(r.url()).pathname));
+  await openApp(page);
+  await choosePreset(page, 'la:E09000014');
+  await page.locator('#demand > summary').evaluate((s) => { if (!s.parentElement.open) s.click(); });
+  expect(requests.filter((p) => p.includes('/ages/'))).toEqual([]);
+  await byAge(page).check();
+  await expect(mainstream(page)).toBeVisible();
+  expect(requests.filter((p) => p.includes('/ages/'))).toEqual(['/ages/E09000014.js']);
+  // Today's share from Haringey's own SEN2 figures, and new plans' growth.
+  await expect(page.locator('#demand')).toContainText(/Today \d+% of Haringey's 11-year-olds with a plan are in mainstream school \(DfE SEN2, January 2025\)/);
+  await expect(page.locator('#demand')).toContainText(/New plans started in Haringey: [\d,]+ in 2023, [\d,]+ in 2024/);
+  await settled(page);
+  // The parents' sentence and the chart by age.
+  await expect(page.locator('#ages-sentence')).toContainText(/^Of the [\d,]+ children with a plan who start secondary school in September 2025, about [\d,]+ will be in a special school\./);
+  await page.locator('#children-chart .chart__table > summary').click();
+  await page.locator('#year-table').scrollIntoViewIfNeeded();
+  const specialBefore = await specialLastYear(page);
+  const deficitBefore = await deficitLeft(page).getAttribute('data-pounds');
+  const today = Number(await mainstream(page).inputValue());
+  await mainstream(page).fill(String(Math.min(100, today + 15)));
+  await mainstream(page).press('Tab');
+  await settled(page);
+  await expect.poll(() => specialLastYear(page)).not.toBe(specialBefore);
+  const specialAfter = await specialLastYear(page);
+  expect(Number(specialAfter.replace(/,/g, ''))).toBeLessThan(Number(specialBefore.replace(/,/g, '')));
+  await expect(deficitLeft(page)).not.toHaveAttribute('data-pounds', deficitBefore);
+  // "Keep today's shares" puts them back.
+  await page.getByRole('button', { name: "Keep today's shares" }).click();
+  await settled(page);
+  await expect.poll(() => specialLastYear(page)).toBe(specialBefore);
+  // Back to one growth rate: the growth fields return.
+  await page.locator('#demand-rate').check();
+  await expect(page.getByLabel('EHCP growth a year, at the start of the plan (per cent)', { exact: true })).toBeVisible();
+  await expect(page.locator('#ages-chart')).toHaveCount(0);
+});
+
+test('the by-age view and its table at 360 px, accessibly', async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 800 });
+  await openApp(page, '?la=E06000001');
+  await page.locator('#demand > summary').evaluate((s) => { if (!s.parentElement.open) s.click(); });
+  await byAge(page).check();
+  await settled(page);
+  const chart = page.locator('#ages-chart');
+  await expect(chart).toBeVisible();
+  await chart.locator('.chart__table > summary').click();
+  const table = page.locator('#ages-table');
+  await expect(table.locator('tbody tr')).toHaveCount(24);
+  await expect(table.locator('tbody tr').first().locator('th')).toHaveText('under 3');
+  // The page does not scroll sideways; the table scrolls in its own region.
+  const wide = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(wide).toBeLessThanOrEqual(0);
+  await expectAccessible(page, 'by age at 360 px');
+  // The parents' lens shows the by-age view too.
+  await page.locator('#lens-parents').check();
+  await settled(page);
+  await expect(page.locator('#ages-sentence')).toBeVisible();
+});
+
+test('a link to a scenario by age opens, fetches its council\'s figures and projects by age', async ({ page }) => {
+  await page.goto('./#v=1&p=la:E09000014&d=eyJkZW1hbmQiOnsiYnlfYWdlIjp7Im5ld19ncm93dGgiOiIwLjA1IiwibmV3X2dyb3d0aF9iYXNlbGluZSI6IjAuMDgifX19');
+  await expect(page.locator('#preset[data-preset]')).toBeVisible();
+  await expect(page.locator('.notice--error')).toHaveCount(0);
+  await expect(byAge(page)).toBeChecked();
+  await expect(page.getByLabel('Growth in new EHCPs a year, in the plan (per cent)', { exact: true })).toHaveValue('5');
+  await settled(page);
+  await expect(page.locator('#ages-sentence')).toBeVisible();
+});
