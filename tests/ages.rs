@@ -4,7 +4,9 @@
 //! ages add up to its published total, and January 2025 follows from
 //! January 2024 and 2024's flows as docs/MODEL.md §15 says.
 
-use std::collections::BTreeMap;
+mod common;
+
+use common::csv_data::{SETTINGS, read};
 use std::fmt::Write as _;
 
 use hnb::model::age::{self, AGES, ByAge};
@@ -12,33 +14,6 @@ use hnb::model::authorities::{AGE_DATA, AUTHORITIES};
 use rust_decimal::Decimal;
 
 const GENERATED: &str = "model/src/authorities/ages.rs";
-const SETTINGS: [&str; 10] = [
-    "mainstream",
-    "resourced_provision",
-    "state_special",
-    "inmss",
-    "alternative_provision",
-    "fe_college",
-    "specialist_post16",
-    "eotas_other",
-    "early_years",
-    "neet_or_home_educated",
-];
-
-fn read(path: &str) -> Vec<BTreeMap<String, String>> {
-    let mut r = csv::Reader::from_path(path).unwrap_or_else(|e| panic!("{path}: {e}"));
-    let headers = r.headers().unwrap().clone();
-    r.records()
-        .map(|row| {
-            let row = row.unwrap();
-            headers
-                .iter()
-                .zip(row.iter())
-                .map(|(h, v)| (h.to_string(), v.to_string()))
-                .collect()
-        })
-        .collect()
-}
 
 /// Index of a stock age ("under 3", "3" … "25").
 fn stock_index(age: &str) -> usize {

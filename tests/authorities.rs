@@ -3,6 +3,9 @@
 //! checked against the published national totals, and every council's
 //! scenario validated and projected.
 
+mod common;
+
+use common::csv_data::{SETTINGS, read};
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
@@ -17,33 +20,6 @@ use hnb::model::{project, results::summarise};
 use rust_decimal::Decimal;
 
 const GENERATED: &str = "model/src/authorities/data.rs";
-const SETTINGS: [&str; 10] = [
-    "mainstream",
-    "resourced_provision",
-    "state_special",
-    "inmss",
-    "alternative_provision",
-    "fe_college",
-    "specialist_post16",
-    "eotas_other",
-    "early_years",
-    "neet_or_home_educated",
-];
-
-fn read(path: &str) -> Vec<BTreeMap<String, String>> {
-    let mut r = csv::Reader::from_path(path).unwrap_or_else(|e| panic!("{path}: {e}"));
-    let headers = r.headers().unwrap().clone();
-    r.records()
-        .map(|row| {
-            let row = row.unwrap();
-            headers
-                .iter()
-                .zip(row.iter())
-                .map(|(h, v)| (h.to_string(), v.to_string()))
-                .collect()
-        })
-        .collect()
-}
 
 fn quoted(s: &str) -> String {
     format!("{s:?}")

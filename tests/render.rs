@@ -232,3 +232,67 @@ async fn a_paper_preset_shows_the_plan_beside_what_happened() {
     assert!(html.contains("Published balance (what happened)"));
     assert!(html.contains("marker marker--published"));
 }
+
+/// A council by age, chosen as a person does (the "by age" choice sends
+/// its default levers): the panel shows the levers with the council's own
+/// figures and no growth-rate fields, and the results show the by-age view
+/// with the parents' sentence and a row for every age; back to one rate,
+/// the growth fields return and the view goes.
+#[tokio::test]
+async fn a_council_by_age_renders_its_levers_and_the_by_age_view() {
+    let s = State::preset("la:E09000014").unwrap();
+    let by_age = act(s, Action::ByAge(Some(hnb::model::age::default_levers())));
+    assert!(by_age.problems.is_empty(), "{:?}", by_age.problems);
+    let html = render(by_age.clone()).await;
+    let words = text(&html);
+    assert!(words.contains("How the number of plans changes"));
+    assert!(
+        words.contains("New plans started in Haringey: 401 in 2022, 268 in 2023 and 204 in 2024")
+    );
+    assert!(words.contains(
+        "of Haringey's 11-year-olds with a plan are in mainstream school (DfE SEN2, January 2025)"
+    ));
+    assert!(!words.contains("EHCP growth a year, at the start of the plan"));
+    assert!(html.contains(r#"id="ages-chart""#));
+    assert!(
+        words.contains("children with a plan who start secondary school in September 2025, about")
+    );
+    // The table, drawn open.
+    let table = LocalServerRenderer::<OpenAges>::with_props(OpenAgesProps {
+        of: hnb::app::results::ResultProps {
+            projection: Rc::new(hnb::model::project(&by_age.good).unwrap()),
+            scenario: by_age.good.clone(),
+        },
+    })
+    .render()
+    .await;
+    let body = table
+        .split(r#"id="ages-table""#)
+        .nth(1)
+        .and_then(|t| t.split("<tbody>").nth(1))
+        .and_then(|t| t.split("</tbody>").next())
+        .unwrap();
+    assert_eq!(body.matches("<tr>").count(), 24);
+    assert!(text(body).contains("under 3"));
+    let back = act(by_age, Action::ByAge(None));
+    let html = render(back).await;
+    assert!(text(&html).contains("EHCP growth a year, at the start of the plan"));
+    assert!(!html.contains(r#"id="ages-chart""#));
+}
+
+#[derive(yew::Properties, PartialEq)]
+struct OpenAgesProps {
+    of: hnb::app::results::ResultProps,
+}
+
+/// The by-age view with its table open.
+#[yew::component]
+fn OpenAges(p: &OpenAgesProps) -> yew::Html {
+    use hnb::app::controls::OpenAll;
+    use hnb::app::results::ChildrenByAge;
+    yew::html! {
+        <yew::ContextProvider<OpenAll> context={OpenAll(true)}>
+            <ChildrenByAge ..p.of.clone() />
+        </yew::ContextProvider<OpenAll>>
+    }
+}

@@ -1,6 +1,7 @@
 //! Helpers shared by the integration tests.
 #![allow(dead_code)]
 
+pub mod csv_data;
 pub mod strategy;
 
 use hnb::model::FinYear;

@@ -6,9 +6,10 @@ use std::rc::Rc;
 use rust_decimal::Decimal;
 use yew::prelude::*;
 
+use crate::app::chart::ChartTable;
+
 use super::ResultProps;
 use crate::app::chart::{Frame, Scale, in_millions, spread_labels, tick_label};
-use crate::app::disclosure::Disclosure;
 use crate::model::format::millions_dp;
 
 /// One line of a line chart.
@@ -253,10 +254,7 @@ pub fn LineChart(p: &LineChartProps) -> Html {
                     </g>
                 }) }
             </svg>
-            <Disclosure class="details chart__table" summary={html! { { "Show these figures as a table" } }}>
-                <div class="table-wrap" tabindex="0" role="region" aria-label={p.table_label.clone()}>
-                    <table class="table">
-                        <caption class="visually-hidden">{ format!("{}, £ million", p.table_label) }</caption>
+            <ChartTable summary="Show these figures as a table" label={p.table_label.clone()} caption={format!("{}, £ million", p.table_label)}>
                         <thead><tr>
                             <th scope="col">{ "Year" }</th>
                             { for lines.iter().map(|l| html! { <th scope="col" class="num">{ l.name.clone() }</th> }) }
@@ -271,9 +269,7 @@ pub fn LineChart(p: &LineChartProps) -> Html {
                                 </tr>
                             }) }
                         </tbody>
-                    </table>
-                </div>
-            </Disclosure>
+            </ChartTable>
         </figure>
     }
 }

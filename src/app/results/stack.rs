@@ -3,9 +3,10 @@
 use rust_decimal::Decimal;
 use yew::prelude::*;
 
+use crate::app::chart::ChartTable;
+
 use super::ResultProps;
 use crate::app::chart::{Frame, Scale, as_f64, in_millions, tick_label};
-use crate::app::disclosure::Disclosure;
 use crate::model::format::{count, millions_dp};
 use crate::model::setting::Setting;
 
@@ -164,10 +165,7 @@ pub fn StackChart(p: &StackProps) -> Html {
                 }) }
                 <text class="axis-title" x={format!("{:.1}", frame.left + frame.plot_width() / 2.0)} y={format!("{:.1}", frame.height - 4.0)} text-anchor="middle">{ "Financial year" }</text>
             </svg>
-            <Disclosure class="details chart__table" summary={html! { { format!("Show {} by setting as a table", if kind == StackKind::Spend { "spend" } else { "children" }) } }}>
-                <div class="table-wrap" tabindex="0" role="region" aria-label={format!("{title} by year")}>
-                    <table class="table">
-                        <caption class="visually-hidden">{ format!("{title} ({unit})") }</caption>
+            <ChartTable summary={format!("Show {} by setting as a table", if kind == StackKind::Spend { "spend" } else { "children" })} label={format!("{title} by year")} caption={format!("{title} ({unit})")}>
                         <thead><tr>
                             <th scope="col">{ "Setting" }</th>
                             { for rows.iter().map(|r| html! { <th scope="col" class="num">{ r.year.to_string() }</th> }) }
@@ -184,9 +182,7 @@ pub fn StackChart(p: &StackProps) -> Html {
                                 { for totals.iter().map(|t| html! { <td class="num">{ text(*t) }</td> }) }
                             </tr>
                         </tbody>
-                    </table>
-                </div>
-            </Disclosure>
+            </ChartTable>
         </figure>
     }
 }

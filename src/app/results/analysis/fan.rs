@@ -8,6 +8,8 @@ use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
 use yew::prelude::*;
 
+use crate::app::chart::ChartTable;
+
 use super::{pct_text, read_percent};
 use crate::app::chart::{Frame, Scale, tick_label};
 use crate::app::disclosure::Disclosure;
@@ -250,10 +252,7 @@ fn fan_svg(f: &Fan) -> Html {
                     <text class="line-label" x={format!("{:.1}", frame.left + frame.plot_width() + 8.0)} y={end(b.p10())}>{ "1 in 10 below" }</text>
                 }
             </svg>
-            <Disclosure class="details chart__table" summary={html! { "Show these figures as a table" }}>
-                <div class="table-wrap" tabindex="0" role="region" aria-label="Simulated futures, as a table">
-                    <table class="table" id="fan-table">
-                        <caption class="visually-hidden">{ "Deficit left each year, £ million: the plan, and the futures at the 10th, 50th and 90th percentiles" }</caption>
+            <ChartTable summary="Show these figures as a table" label="Simulated futures, as a table" id="fan-table" caption="Deficit left each year, £ million: the plan, and the futures at the 10th, 50th and 90th percentiles">
                         <thead><tr><th scope="col">{ "Year" }</th><th scope="col" class="num">{ "The plan" }</th><th scope="col" class="num">{ "1 in 10 below" }</th><th scope="col" class="num">{ "Median" }</th><th scope="col" class="num">{ "9 in 10 below" }</th></tr></thead>
                         <tbody>
                             { for f.years.iter().enumerate().map(|(i, y)| html! {
@@ -266,9 +265,7 @@ fn fan_svg(f: &Fan) -> Html {
                                 </tr>
                             }) }
                         </tbody>
-                    </table>
-                </div>
-            </Disclosure>
+            </ChartTable>
         </figure>
     }
 }

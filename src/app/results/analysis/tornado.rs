@@ -8,6 +8,8 @@ use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
 use yew::prelude::*;
 
+use crate::app::chart::ChartTable;
+
 use super::{pct_text, read_percent};
 use crate::app::chart::{Scale, tick_label};
 use crate::app::disclosure::Disclosure;
@@ -184,10 +186,7 @@ fn tornado_svg(t: &Tornado) -> Html {
                 <line class="base-line" x1={format!("{base_x:.1}")} x2={format!("{base_x:.1}")} y1={(top - 8.0).to_string()} y2={format!("{:.1}", height - 30.0)} />
                 <text class="base-label" x={format!("{base_x:.1}")} y={(top - 12.0).to_string()} text-anchor={if base_x < 90.0 { "start" } else if base_x > width - 90.0 { "end" } else { "middle" }}>{ format!("The plan: {}", millions_dp(t.base, 1)) }</text>
             </svg>
-            <Disclosure class="details chart__table" summary={html! { "Show these figures as a table" }}>
-                <div class="table-wrap" tabindex="0" role="region" aria-label="What matters most, as a table">
-                    <table class="table" id="tornado-table">
-                        <caption class="visually-hidden">{ "Deficit left at the end of the agreement, £ million" }</caption>
+            <ChartTable summary="Show these figures as a table" label="What matters most, as a table" id="tornado-table" caption="Deficit left at the end of the agreement, £ million">
                         <thead><tr><th scope="col">{ "Assumption" }</th><th scope="col">{ "Range" }</th><th scope="col" class="num">{ "Lowest" }</th><th scope="col" class="num">{ "Highest" }</th><th scope="col" class="num">{ "Swing" }</th></tr></thead>
                         <tbody>
                             { for t.bars.iter().map(|b| html! {
@@ -200,9 +199,7 @@ fn tornado_svg(t: &Tornado) -> Html {
                                 </tr>
                             }) }
                         </tbody>
-                    </table>
-                </div>
-            </Disclosure>
+            </ChartTable>
         </figure>
     }
 }
