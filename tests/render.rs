@@ -243,6 +243,25 @@ async fn a_council_by_age_renders_its_levers_and_the_by_age_view() {
     let s = State::preset("la:E09000014").unwrap();
     let by_age = act(s, Action::ByAge(Some(hnb::model::age::default_levers())));
     assert!(by_age.problems.is_empty(), "{:?}", by_age.problems);
+    // Each lever's source: an assumption with the council's record, and
+    // today's share from its data.
+    let source = |f: Field| {
+        by_age
+            .draft
+            .sources
+            .get(&f.into())
+            .map(|s| s.detail.clone())
+    };
+    assert!(
+        source(Field::NewPlanGrowth(Run::Plan))
+            .unwrap()
+            .contains("401 in 2022, 268 in 2023, 204 in 2024")
+    );
+    assert!(
+        source(Field::SecondaryMainstream)
+            .unwrap()
+            .contains("January 2025")
+    );
     let html = render(by_age.clone()).await;
     let words = text(&html);
     assert!(words.contains("How the number of plans changes"));
@@ -275,6 +294,13 @@ async fn a_council_by_age_renders_its_levers_and_the_by_age_view() {
     assert_eq!(body.matches("<tr>").count(), 24);
     assert!(text(body).contains("under 3"));
     let back = act(by_age, Action::ByAge(None));
+    assert!(
+        !back
+            .draft
+            .sources
+            .contains_key(&Field::SecondaryMainstream.into())
+    );
+    assert!(back.problems.is_empty(), "{:?}", back.problems);
     let html = render(back).await;
     assert!(text(&html).contains("EHCP growth a year, at the start of the plan"));
     assert!(!html.contains(r#"id="ages-chart""#));

@@ -301,6 +301,37 @@ pub fn default_levers() -> crate::scenario::AgeLevers {
     }
 }
 
+/// Where the levers of [`default_levers`] come from, for a scenario's
+/// sources: new-plan growth an assumption (with the council's record), and
+/// the secondary mainstream share today's, from its data.
+pub fn default_sources(
+    d: &crate::authorities::AgeData,
+) -> [(crate::field::Field, crate::scenario::Source); 3] {
+    use crate::field::{Field, Run};
+    use crate::scenario::{Source, SourceKind};
+    let [a, b, c] = new_plans(d);
+    let growth = || Source {
+        kind: SourceKind::Illustrative,
+        detail: format!(
+            "0%: as many new plans each year as in 2024, the latest year published (DfE SEN2 new EHCPs: {a} in 2022, {b} in 2023, {c} in 2024)"
+        ),
+    };
+    [
+        (Field::NewPlanGrowth(Run::Plan), growth()),
+        (Field::NewPlanGrowth(Run::Baseline), growth()),
+        (
+            Field::SecondaryMainstream,
+            Source {
+                kind: SourceKind::Data,
+                detail: format!(
+                    "Today's share: DfE SEN2, EHCPs by age and setting, January {} (11-year-olds in mainstream school)",
+                    d.settings_year
+                ),
+            },
+        ),
+    ]
+}
+
 /// New plans made in 2022, 2023 and 2024 (SEN2, all ages).
 pub fn new_plans(d: &crate::authorities::AgeData) -> [u32; 3] {
     let now = d

@@ -114,7 +114,19 @@ pub(super) fn apply(s: &mut State, action: Action) -> Change {
         }
         Action::Conditional(on) => s.draft_mut().agreement.conditional = on,
         Action::ByAge(levers) => {
-            s.draft_mut().demand.by_age = levers;
+            let d = s.draft_mut();
+            let figures = crate::model::authorities::ages_of(&d.about.code);
+            for (field, source) in figures
+                .into_iter()
+                .flat_map(crate::model::age::default_sources)
+            {
+                if levers.is_some() {
+                    d.sources.insert(field.into(), source);
+                } else {
+                    d.sources.remove(&field.into());
+                }
+            }
+            d.demand.by_age = levers;
             for f in [
                 Field::NewPlanGrowth(crate::model::field::Run::Plan),
                 Field::NewPlanGrowth(crate::model::field::Run::Baseline),
