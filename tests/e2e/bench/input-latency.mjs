@@ -2,7 +2,11 @@
 // input event to the next painted frame, over 200 moves, in headless Debian
 // Chromium, unthrottled and at 4× CPU slowdown.
 //
-//   node tests/e2e/bench/input-latency.mjs [dist-dir]
+//   node tests/e2e/bench/input-latency.mjs [dist-dir] [--by-age]
+//
+// With --by-age, Haringey is projected by age and the slider moved is the
+// share of 11-year-olds in mainstream school (each move re-runs both runs
+// by age, 15 years).
 //
 // Each move sets the EHCP growth slider and dispatches `input`; the time is
 // measured to a task queued from the next requestAnimationFrame callback,
@@ -15,7 +19,9 @@ import { join, resolve } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
 const here = new URL('.', import.meta.url).pathname;
-const dist = resolve(process.argv[2] ?? join(here, '../../../dist'));
+const args = process.argv.slice(2);
+const byAge = args.includes('--by-age');
+const dist = resolve(args.find((a) => !a.startsWith('--')) ?? join(here, '../../../dist'));
 const port = 4190;
 const server = spawn(process.execPath, [join(here, '../serve.mjs'), dist, String(port)], { stdio: 'ignore' });
 await new Promise((r) => setTimeout(r, 500));
@@ -27,16 +33,21 @@ const browser = await chromium.launch({
 
 async function run(rate, width) {
   const page = await browser.newPage({ viewport: { width, height: 900 } });
-  await page.goto(`http://127.0.0.1:${port}/`);
+  await page.goto(`http://127.0.0.1:${port}/${byAge ? '?la=E09000014' : ''}`);
   await page.waitForSelector('#headline-cleared');
+  if (byAge) {
+    await page.locator('#demand > summary').evaluate((s) => { if (!s.parentElement.open) s.click(); });
+    await page.locator('#demand-age').check();
+    await page.waitForSelector('#ages-chart');
+  }
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate });
-  const times = await page.evaluate(async () => {
-    const el = document.getElementById('f-demand-growth-start');
+  const times = await page.evaluate(async (byAge) => {
+    const el = document.getElementById(byAge ? 'f-demand-by-age-secondary-mainstream' : 'f-demand-growth-start');
     const frame = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
     const out = [];
     for (let i = 0; i < 210; i++) {
-      const value = (2 + (i % 40) * 0.25).toFixed(2);
+      const value = byAge ? String(40 + (i % 40)) : (2 + (i % 40) * 0.25).toFixed(2);
       const t0 = performance.now();
       el.value = value;
       el.dispatchEvent(new Event('input', { bubbles: true }));
@@ -44,7 +55,7 @@ async function run(rate, width) {
       if (i >= 10) out.push(performance.now() - t0);
     }
     return out;
-  });
+  }, byAge);
   await page.close();
   times.sort((a, b) => a - b);
   const q = (p) => times[Math.min(times.length - 1, Math.floor(p * times.length))];
@@ -56,7 +67,7 @@ for (const width of [1280, 360]) for (const rate of [1, 4]) results.push(await r
 await browser.close();
 server.kill();
 
-console.log('input → next painted frame, EHCP growth slider, 200 moves after 10 warm-up moves');
+console.log(`input → next painted frame, ${byAge ? 'Haringey by age, Y6→Y7 mainstream slider' : 'EHCP growth slider'}, 200 moves after 10 warm-up moves`);
 for (const r of results) {
   console.log(`  ${String(r.width).padStart(4)} px, CPU ×${r.rate}: p50 ${r.p50.toFixed(1)} ms, p95 ${r.p95.toFixed(1)} ms, max ${r.max.toFixed(1)} ms`);
 }
