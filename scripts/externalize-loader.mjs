@@ -21,9 +21,12 @@ if (found.length !== 1) {
 // on the page cannot send or fetch anything, whatever its code tried. (A
 // policy can only be tightened after load, never loosened.)
 const lock = `
+// The service worker (sw.js, written by scripts/service-worker.mjs) keeps
+// this release so that the next visit opens with no network.
+if ('serviceWorker' in navigator) navigator.serviceWorker.register('./sw.js').catch(() => {});
 const lock = document.createElement('meta');
 lock.httpEquiv = 'Content-Security-Policy';
-lock.content = "connect-src 'none'; form-action 'none'; frame-src 'none'; worker-src 'none'";
+lock.content = "connect-src 'none'; form-action 'none'; frame-src 'none'; worker-src 'self'";
 document.head.append(lock);
 document.documentElement.dataset.connections = 'closed';
 `;
@@ -39,3 +42,5 @@ if (/<script(?![^>]*\bsrc=)[^>]*>/.test(html.replace(found[0][0], tag))) {
   process.exit(1);
 }
 console.log(`externalize-loader: wrote ${name}`);
+// Then the service worker, which keeps every file by its final name.
+await import('./service-worker.mjs');

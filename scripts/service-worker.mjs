@@ -1,0 +1,91 @@
+// Trunk post-build hook (after externalize-loader.mjs): writes the service
+// worker (sw.js) that lets the calculator open with no network on a second
+// visit, and its web app manifest.
+//
+// The worker's cache is named after a hash of every file it keeps, so each
+// release has its own: the browser sees a changed sw.js on the next visit,
+// installs it (fetching the new files into the new cache) and removes the
+// old cache, and the visit after that opens the new release.
+//
+// It keeps: the page and everything it loads at first (index.html, the
+// loader, script, WebAssembly, styles, snippets) and the plain pages. A
+// council's figures by age (ages/CODE.js) are kept the first time they are
+// fetched. Nothing else is fetched or kept, and it never touches a request
+// to another site.
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+
+const dir = process.env.TRUNK_STAGING_DIR;
+if (!dir) {
+  console.error('service-worker: TRUNK_STAGING_DIR is not set (run me as a Trunk hook)');
+  process.exit(1);
+}
+
+const manifest = {
+  name: 'High Needs Block deficit calculator',
+  short_name: 'HNB calculator',
+  description: "Model an English council's High Needs Block deficit, savings plan and Safety Valve payments, in your browser.",
+  start_url: './',
+  scope: './',
+  display: 'standalone',
+  background_color: '#ffffff',
+  theme_color: '#1d4f91',
+  lang: 'en-GB',
+  icons: [{ src: 'favicon.svg', sizes: 'any', type: 'image/svg+xml', purpose: 'any' }],
+};
+writeFileSync(join(dir, 'manifest.webmanifest'), JSON.stringify(manifest, null, 2) + '\n');
+
+const files = [];
+(function walk(d) {
+  for (const name of readdirSync(d).sort()) {
+    const path = join(d, name);
+    if (statSync(path).isDirectory()) walk(path);
+    else files.push(relative(dir, path).split('\\').join('/'));
+  }
+})(dir);
+const keep = files.filter((f) => !f.startsWith('ages/') && f !== 'robots.txt' && f !== 'sw.js');
+const hash = createHash('sha256');
+for (const f of keep) hash.update(f).update('\0').update(readFileSync(join(dir, f)));
+const version = hash.digest('hex').slice(0, 16);
+
+const sw = `// The calculator's service worker (written by scripts/service-worker.mjs at
+// build time): this release's files, kept so the page opens with no network.
+const CACHE = 'hnb-${version}';
+const FILES = ${JSON.stringify(['./', ...keep.filter((f) => f !== 'index.html')], null, 2)};
+
+self.addEventListener('install', (event) => {
+  event.waitUntil(caches.open(CACHE).then((c) => c.addAll(FILES)).then(() => self.skipWaiting()));
+});
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil(
+    caches.keys()
+      .then((names) => Promise.all(names.filter((n) => n.startsWith('hnb-') && n !== CACHE).map((n) => caches.delete(n))))
+      .then(() => self.clients.claim()),
+  );
+});
+
+self.addEventListener('fetch', (event) => {
+  const url = new URL(event.request.url);
+  if (event.request.method !== 'GET' || url.origin !== self.location.origin) return;
+  // The page itself, whatever its query (?la=, ?embed=1) or fragment: this
+  // release's copy.
+  const page = event.request.mode === 'navigate' && (url.pathname.endsWith('/') || url.pathname.endsWith('/index.html'));
+  const key = page ? './' : event.request;
+  event.respondWith(
+    caches.open(CACHE).then((cache) => cache.match(key, { ignoreSearch: key === './' }).then((hit) => {
+      if (hit) return hit;
+      return fetch(event.request).then((res) => {
+        // A council's figures by age are kept once fetched.
+        if (res.ok && url.pathname.includes('/ages/')) cache.put(event.request, res.clone());
+        return res;
+      });
+    })),
+  );
+});
+`;
+writeFileSync(join(dir, 'sw.js'), sw);
+// A worker that does not parse would silently leave the page without one.
+new Function(sw);
+console.log(`service-worker: wrote sw.js (cache hnb-${version}, ${keep.length} files) and manifest.webmanifest`);
