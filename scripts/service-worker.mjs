@@ -9,8 +9,8 @@
 //
 // It keeps: the page and everything it loads at first (index.html, the
 // loader, script, WebAssembly, styles, snippets) and the plain pages. A
-// council's figures by age (ages/CODE.js) are kept the first time they are
-// fetched. Nothing else is fetched or kept, and it never touches a request
+// council's figures by age (ages/CODE.js) and the simulation worker
+// (hnb-worker*) are kept the first time they are fetched. Nothing else is fetched or kept, and it never touches a request
 // to another site.
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -44,9 +44,13 @@ const files = [];
     else files.push(relative(dir, path).split('\\').join('/'));
   }
 })(dir);
-const keep = files.filter((f) => !f.startsWith('ages/') && f !== 'robots.txt' && f !== 'sw.js');
+// Kept at install: what the page loads at first, and the plain pages. The
+// simulation worker and the figures by age are kept when first used.
+const onUse = (f) => f.startsWith('ages/') || f.startsWith('hnb-worker');
+const keep = files.filter((f) => !onUse(f) && f !== 'robots.txt' && f !== 'sw.js');
+const versioned = files.filter((f) => f !== 'sw.js' && f !== 'robots.txt');
 const hash = createHash('sha256');
-for (const f of keep) hash.update(f).update('\0').update(readFileSync(join(dir, f)));
+for (const f of versioned) hash.update(f).update('\0').update(readFileSync(join(dir, f)));
 const version = hash.digest('hex').slice(0, 16);
 
 const sw = `// The calculator's service worker (written by scripts/service-worker.mjs at
@@ -77,8 +81,9 @@ self.addEventListener('fetch', (event) => {
     caches.open(CACHE).then((cache) => cache.match(key, { ignoreSearch: key === './' }).then((hit) => {
       if (hit) return hit;
       return fetch(event.request).then((res) => {
-        // A council's figures by age are kept once fetched.
-        if (res.ok && url.pathname.includes('/ages/')) cache.put(event.request, res.clone());
+        // A council's figures by age and the simulation worker are kept
+        // once fetched.
+        if (res.ok && (url.pathname.includes('/ages/') || url.pathname.includes('/hnb-worker'))) cache.put(event.request, res.clone());
         return res;
       });
     })),

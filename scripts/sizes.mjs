@@ -30,7 +30,10 @@ const rows = files.map((path) => {
     }).length,
   };
 });
-const later = (name) => /^(ages|pages)\//.test(name) || name === 'robots.txt' || /^(sw\.js|manifest\.webmanifest)$/.test(name);
+// Fetched later, if at all: a council's figures by age and the simulation
+// worker (on first use), the service worker and the icon (after load), the
+// plain pages (when followed).
+const later = (name) => /^(ages|pages)\//.test(name) || /^hnb-worker/.test(name) || ['robots.txt', 'sw.js', 'favicon.svg'].includes(name);
 const sum = (list, k) => list.reduce((s, r) => s + r[k], 0);
 const ages = rows.filter((r) => r.name.startsWith('ages/'));
 const shown = rows.filter((r) => !r.name.startsWith('ages/'));

@@ -27,6 +27,7 @@ pub mod store;
 pub mod uncertainty;
 pub mod validate;
 pub mod whatif;
+pub mod wire;
 pub mod words;
 pub mod year;
 

@@ -210,10 +210,6 @@ pub fn use_focus_on_view(view: View) {
     });
 }
 
-/// Paths drawn in each step of [`use_simulation`], so the page can paint in
-/// between.
-const CHUNK: usize = 1_000;
-
 /// What [`use_simulation`] has so far.
 #[derive(Clone, PartialEq)]
 pub struct Simulated {
@@ -223,87 +219,206 @@ pub struct Simulated {
     pub done: usize,
     /// Paths to draw.
     pub total: usize,
-    /// Milliseconds spent computing the last run (its chunks, not the
-    /// pauses between them), for the benchmark.
+    /// Milliseconds from asking for the futures to having them, for the
+    /// benchmark.
     pub compute_ms: f64,
+    /// Why the futures could not be drawn, in words.
+    pub error: Option<String>,
 }
 
-/// Draws the simulated futures of `scenario` under `spread`: in the browser
-/// [`CHUNK`] paths at a time between frames, so the page stays responsive,
-/// starting again whenever either changes; natively (the render tests) all
-/// at once.
+/// The simulation worker and its handlers (kept alive while it runs).
+struct Running {
+    worker: web_sys::Worker,
+    _message: wasm_bindgen::closure::Closure<dyn FnMut(web_sys::MessageEvent)>,
+    _error: wasm_bindgen::closure::Closure<dyn FnMut(web_sys::ErrorEvent)>,
+    /// Whether it is still drawing a run.
+    busy: Rc<std::cell::Cell<bool>>,
+    /// The request to send once the worker says it is ready (`None` once
+    /// it is).
+    waiting: Rc<RefCell<Option<Option<String>>>>,
+}
+
+/// Where Trunk puts the worker's loader (`data-loader-shim`).
+const WORKER: &str = "./hnb-worker_loader.js";
+
+/// Draws the simulated futures of `scenario` under `spread`, starting again
+/// whenever either changes. In the browser a worker draws them (started
+/// the first time, so its WebAssembly is fetched only then), reporting
+/// progress every thousand futures, so the page never waits for them;
+/// natively (the render tests) all at once.
 #[hook]
 pub fn use_simulation(scenario: Rc<Scenario>, spread: Spread) -> Simulated {
     let fan = use_state(|| None::<Rc<Fan>>);
     let progress = use_state(|| (0usize, uncertainty::PATHS));
+    let error = use_state(|| None::<String>);
     let run = use_mut_ref(|| 0u64);
-    let compute_ms = use_mut_ref(|| 0.0f64);
+    let compute_ms = use_state(|| 0.0f64);
+    let running = use_mut_ref(|| None::<Running>);
+    let started = use_mut_ref(|| 0.0f64);
     {
-        let fan = fan.clone();
-        let progress = progress.clone();
-        let run = run.clone();
-        let compute_ms = compute_ms.clone();
+        let (fan, progress, error, compute_ms) = (
+            fan.clone(),
+            progress.clone(),
+            error.clone(),
+            compute_ms.clone(),
+        );
+        let running = running.clone();
         use_effect_with((scenario, spread), move |(s, spread)| {
             let this = run.borrow().wrapping_add(1);
             *run.borrow_mut() = this;
-            let sim = Simulation::new(s, *spread, uncertainty::PATHS, uncertainty::SEED);
-            let sim = Rc::new(RefCell::new(sim));
             if cfg!(target_arch = "wasm32") {
-                *compute_ms.borrow_mut() = 0.0;
-                simulate_step(Stepper {
-                    sim,
-                    run,
-                    this,
-                    compute_ms,
+                progress.set((0, uncertainty::PATHS));
+                fan.set(None);
+                error.set(None);
+                let request = crate::model::wire::encode_request(&crate::model::wire::Request {
+                    run: this,
+                    spread: *spread,
+                    scenario: (**s).clone(),
+                });
+                *started.borrow_mut() = js_sys::Date::now();
+                let handle = Handlers {
                     fan,
                     progress,
-                });
+                    error,
+                    compute_ms,
+                    run,
+                    started,
+                };
+                if let Err(why) = post(&running, request, handle.clone()) {
+                    handle.error.set(Some(why));
+                }
             } else {
-                sim.borrow_mut().run(uncertainty::PATHS);
-                progress.set(sim.borrow().progress());
-                fan.set(Some(Rc::new(sim.borrow().fan())));
+                let mut sim = Simulation::new(s, *spread, uncertainty::PATHS, uncertainty::SEED);
+                sim.run(uncertainty::PATHS);
+                progress.set(sim.progress());
+                fan.set(Some(Rc::new(sim.fan())));
+            }
+        });
+    }
+    {
+        // The worker stops with the component.
+        let running = running.clone();
+        use_effect_with((), move |_| {
+            move || {
+                if let Some(r) = running.borrow_mut().take() {
+                    r.worker.terminate();
+                }
             }
         });
     }
     let (done, total) = *progress;
-    let compute_ms = *compute_ms.borrow();
     Simulated {
         fan: (*fan).clone(),
         done,
         total,
-        compute_ms,
+        compute_ms: *compute_ms,
+        error: (*error).clone(),
     }
 }
 
-/// A run in progress, carried from one step to the next.
-struct Stepper {
-    sim: Rc<RefCell<Simulation>>,
-    /// The newest run's number, and this one's: an older run stops.
-    run: Rc<RefCell<u64>>,
-    this: u64,
-    compute_ms: Rc<RefCell<f64>>,
+/// What a run's replies update.
+#[derive(Clone)]
+struct Handlers {
     fan: UseStateHandle<Option<Rc<Fan>>>,
     progress: UseStateHandle<(usize, usize)>,
+    error: UseStateHandle<Option<String>>,
+    compute_ms: UseStateHandle<f64>,
+    /// The newest run's number: replies to an older one are ignored.
+    run: Rc<RefCell<u64>>,
+    /// When the newest run was asked for (ms).
+    started: Rc<RefCell<f64>>,
 }
 
-/// Runs one chunk after the next frame, shows progress and schedules the
-/// next, unless a newer run has started.
-fn simulate_step(s: Stepper) {
-    Timeout::new(0, move || {
-        if *s.run.borrow() != s.this {
-            return;
-        }
-        let started = js_sys::Date::now();
-        let finished = s.sim.borrow_mut().run(CHUNK);
-        let fan = finished.then(|| Rc::new(s.sim.borrow().fan()));
-        *s.compute_ms.borrow_mut() += js_sys::Date::now() - started;
-        s.progress.set(s.sim.borrow().progress());
-        match fan {
-            Some(f) => s.fan.set(Some(f)),
-            None => simulate_step(s),
-        }
-    })
-    .forget();
+/// Sends `request` to the worker, starting it if there is none, or afresh
+/// if it is still drawing an older run (which is then abandoned).
+fn post(
+    running: &Rc<RefCell<Option<Running>>>,
+    request: String,
+    h: Handlers,
+) -> Result<(), String> {
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen::closure::Closure;
+    let mut slot = running.borrow_mut();
+    if slot.as_ref().is_some_and(|r| r.busy.get())
+        && let Some(r) = slot.take()
+    {
+        r.worker.terminate();
+    }
+    if slot.is_none() {
+        let worker = web_sys::Worker::new(WORKER)
+            .map_err(|_| "The simulated futures could not start: this browser did not allow the page's worker".to_string())?;
+        let busy = Rc::new(std::cell::Cell::new(false));
+        let waiting: Rc<RefCell<Option<Option<String>>>> = Rc::new(RefCell::new(Some(None)));
+        let message = {
+            let busy = busy.clone();
+            let waiting = waiting.clone();
+            let h = h.clone();
+            let me = worker.clone();
+            Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
+                use crate::model::wire::{READY, Reply, decode_reply};
+                let text = e.data().as_string().unwrap_or_default();
+                if text == READY {
+                    if let Some(Some(request)) = waiting.borrow_mut().take() {
+                        let _ = me.post_message(&wasm_bindgen::JsValue::from_str(&request));
+                    }
+                    return;
+                }
+                let Some(reply) = decode_reply(&text) else {
+                    return;
+                };
+                let latest = *h.run.borrow();
+                match reply {
+                    Reply::Progress(run, done, total) if run == latest => {
+                        h.progress.set((done, total))
+                    }
+                    Reply::Fan(run, f) if run == latest => {
+                        busy.set(false);
+                        h.progress.set((f.paths, f.paths));
+                        h.compute_ms.set(js_sys::Date::now() - *h.started.borrow());
+                        h.fan.set(Some(Rc::new(f)));
+                    }
+                    Reply::Error(run, why) if run == latest => {
+                        busy.set(false);
+                        h.error.set(Some(format!(
+                            "The simulated futures could not be drawn: {why}"
+                        )));
+                    }
+                    _ => {}
+                }
+            })
+        };
+        let error = {
+            let busy = busy.clone();
+            let h = h.clone();
+            Closure::<dyn FnMut(web_sys::ErrorEvent)>::new(move |_: web_sys::ErrorEvent| {
+                busy.set(false);
+                h.error.set(Some(
+                    "The simulated futures could not be drawn: the page's worker stopped (try reloading the page)".into(),
+                ));
+            })
+        };
+        worker.set_onmessage(Some(message.as_ref().unchecked_ref()));
+        worker.set_onerror(Some(error.as_ref().unchecked_ref()));
+        *slot = Some(Running {
+            worker,
+            _message: message,
+            _error: error,
+            busy,
+            waiting,
+        });
+    }
+    let r = slot.as_ref().ok_or("no worker")?;
+    r.busy.set(true);
+    if let Some(pending) = r.waiting.borrow_mut().as_mut() {
+        // Not ready yet: sent when it is (a newer request replaces this).
+        *pending = Some(request);
+        return Ok(());
+    }
+    r.worker
+        .post_message(&wasm_bindgen::JsValue::from_str(&request))
+        .map_err(|_| {
+            "The simulated futures could not start: the request could not be sent".to_string()
+        })
 }
 
 /// Fetches a council's figures by age when the scenario on the page (or

@@ -85,4 +85,9 @@ test('a link to a scenario by age opens, fetches its council\'s figures and proj
   await expect(page.getByLabel('Growth in new EHCPs a year, in the plan (per cent)', { exact: true })).toHaveValue('5');
   await settled(page);
   await expect(page.locator('#ages-sentence')).toBeVisible();
+  // The simulation worker has no figures by age of its own: the page sends
+  // the council's with the scenario, and the futures are drawn by age.
+  await page.locator('#uncertainty > summary').click();
+  await expect(page.locator('#fan-chance')).toBeVisible({ timeout: 20_000 });
+  await expect(page.locator('#fan-error')).toHaveCount(0);
 });

@@ -69,10 +69,15 @@ test('the sensitivity chart ranks what matters most, with the plan marked, and i
 });
 
 test('the simulated futures match `hnb fan`, show progress, and the page stays responsive', async ({ page }) => {
+  const requests = [];
+  page.on('request', (r) => requests.push(new URL(r.url()).pathname));
   await openApp(page);
   await choosePreset(page, 'southwark');
   await settled(page);
+  // The simulation worker is fetched only when the futures are first drawn.
+  expect(requests.filter((p) => p.includes('hnb-worker'))).toEqual([]);
   await page.locator('#uncertainty > summary').click();
+  await expect.poll(() => requests.filter((p) => p.includes('hnb-worker')).sort()).toEqual(['/hnb-worker.js', '/hnb-worker_bg.wasm', '/hnb-worker_loader.js']);
   const chance = page.locator('#fan-chance');
   await expect(chance).toHaveText(/^The deficit is cleared by the end of 2026-27 in \d+ of 100 simulated futures\.$/, { timeout: 20_000 });
   await expect(page.locator('#fan-chart polygon')).toHaveCount(4);

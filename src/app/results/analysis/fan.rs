@@ -135,7 +135,7 @@ pub(super) fn FanView(p: &FanProps) -> Html {
             .find(|(k, ..)| *k == knob)
             .map(|(.., m)| m.clone())
     };
-    let busy = sim.done < sim.total;
+    let busy = sim.done < sim.total && sim.error.is_none();
     let sp = *spread;
     html! {
         <div class="fan">
@@ -145,6 +145,9 @@ pub(super) fn FanView(p: &FanProps) -> Html {
                     <label for="fan-progress">{ format!("Simulating: {} of {} futures", count(Decimal::from(sim.done)), count(Decimal::from(sim.total))) }</label>
                     <progress id="fan-progress" max={sim.total.to_string()} value={sim.done.to_string()}></progress>
                 </p>
+            }
+            if let Some(why) = sim.error.clone() {
+                <p class="error-message" role="alert" id="fan-error">{ why }</p>
             }
             if let Some(f) = sim.fan.clone() {
                 <p class="fan__chance" id="fan-chance" data-compute-ms={format!("{:.0}", sim.compute_ms)}><strong>{ format!("The deficit is cleared by the end of {} in {} of 100 simulated futures.", f.agreement_end, f.in_100()) }</strong></p>
