@@ -4,7 +4,7 @@
 # Run by hand; not part of CI.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-targets=(link file saved edits ages)
+targets=(link file saved edits ages messages)
 [ $# -ge 1 ] && targets=("$1")
 runs=${2:-10000000}
 
@@ -22,6 +22,10 @@ seed() {
     "$hnb" preset "$id" > "/tmp/hnb-seed-$f.json" 2>/dev/null || continue
     case $1 in
       file) cp "/tmp/hnb-seed-$f.json" "$dir/$f.json" ;;
+      messages)
+        printf 'hnb-fan 1\nrun 3\nspread 0.02 0.01 0.015 0.5 1.1\n%s' "$(cat "/tmp/hnb-seed-$f.json")" > "$dir/$f.request"
+        printf 'progress 3 1000 10000' > "$dir/progress"
+        printf 'fan 3\n2024 2 2026 1 2\n0 3ff0000000000000\n0 0 0 0 0 0 0 0 0\n1 1 1 1 1 1 1 1 1' > "$dir/fan" ;;
       ages)
         for code in E09000014 E06000001 E10000014; do
           printf '\x90\x80\xa0%s' "$(sed -n "s/^export default '\(.*\)';$/\1/p" "assets/ages/$code.js")" > "$dir/$code"
