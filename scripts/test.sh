@@ -12,8 +12,8 @@ step "cargo fmt --all --check"
 cargo fmt --all --check
 step "cargo clippy --all-targets -- -D warnings"
 cargo clippy --all-targets -- -D warnings
-step "cargo clippy (the page, for wasm32)"
-cargo clippy --target wasm32-unknown-unknown --no-default-features --bin hnb-web -- -D warnings
+step "cargo clippy (the page and its simulation worker, for wasm32)"
+cargo clippy --target wasm32-unknown-unknown --no-default-features --bin hnb-web --bin hnb-worker -- -D warnings
 step "cargo test"
 cargo test
 step "cargo test (the model as the page builds it, without the ages table)"
