@@ -8,9 +8,10 @@
 // old cache, and the visit after that opens the new release.
 //
 // It keeps: the page and everything it loads at first (index.html, the
-// loader, script, WebAssembly, styles, snippets) and the plain pages. A
-// council's figures by age (ages/CODE.js) and the simulation worker
-// (hnb-worker*) are kept the first time they are fetched. Nothing else is fetched or kept, and it never touches a request
+// loader, script, WebAssembly, styles, snippets), the simulation worker and
+// the plain pages. A council's figures by age (ages/CODE.js) are kept the
+// first time they are fetched (and, like everything, dropped with the
+// release's cache when a new release arrives). Nothing else is fetched or kept, and it never touches a request
 // to another site.
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -44,9 +45,10 @@ const files = [];
     else files.push(relative(dir, path).split('\\').join('/'));
   }
 })(dir);
-// Kept at install: what the page loads at first, and the plain pages. The
-// simulation worker and the figures by age are kept when first used.
-const onUse = (f) => f.startsWith('ages/') || f.startsWith('hnb-worker');
+// Kept at install: what the page loads at first, the simulation worker (so
+// each release's cache has the worker that goes with its page) and the
+// plain pages. A council's figures by age are kept when first used.
+const onUse = (f) => f.startsWith('ages/');
 const keep = files.filter((f) => !onUse(f) && f !== 'robots.txt' && f !== 'sw.js');
 const versioned = files.filter((f) => f !== 'sw.js' && f !== 'robots.txt');
 const hash = createHash('sha256');
@@ -80,10 +82,11 @@ self.addEventListener('fetch', (event) => {
   event.respondWith(
     caches.open(CACHE).then((cache) => cache.match(key, { ignoreSearch: key === './' }).then((hit) => {
       if (hit) return hit;
-      return fetch(event.request).then((res) => {
-        // A council's figures by age and the simulation worker are kept
-        // once fetched.
-        if (res.ok && (url.pathname.includes('/ages/') || url.pathname.includes('/hnb-worker'))) cache.put(event.request, res.clone());
+      // A council's figures by age are kept once fetched, fresh from the
+      // site (never a copy the browser's own cache held from before).
+      if (!url.pathname.includes('/ages/')) return fetch(event.request);
+      return fetch(event.request.url, { cache: 'no-cache', credentials: 'same-origin' }).then((res) => {
+        if (res.ok) cache.put(event.request, res.clone());
         return res;
       });
     })),

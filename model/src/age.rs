@@ -246,7 +246,8 @@ pub fn data_for(s: &crate::Scenario) -> Result<&'static crate::authorities::AgeD
             "The figures by age for {name} are not loaded yet: they load when the page projects {name} by age"
         ));
     }
-    let d = crate::authorities::ages_of(&s.about.code)
+    let code = crate::authorities::find(&s.about.code).map_or(s.about.code.as_str(), |a| a.code);
+    let d = crate::authorities::ages_of(code)
         .filter(|d| d.code != ENGLAND)
         .ok_or_else(|| {
             "Demand by age needs a council's own figures by age: choose a council (its code)"
@@ -330,6 +331,14 @@ pub fn default_sources(
             },
         ),
     ]
+}
+
+/// The share of 2024's new plans (of known age) made for children under 11
+/// (SEN2 bands 2 and under to 10), or `None` if there were none.
+pub fn new_under_11(d: &crate::authorities::AgeData) -> Option<Decimal> {
+    let all: u64 = d.new_2024.by_band.iter().map(|v| u64::from(*v)).sum();
+    let young: u64 = d.new_2024.by_band[..9].iter().map(|v| u64::from(*v)).sum();
+    (all > 0).then(|| Decimal::from(young) / Decimal::from(all))
 }
 
 /// New plans made in 2022, 2023 and 2024 (SEN2, all ages).
@@ -489,6 +498,9 @@ pub const PHASES: [(&str, usize, usize); 5] = [
 /// Children in each of [`GROUPS`].
 pub type Grouped = [Decimal; 4];
 
+/// Children starting secondary school: all, and those in a special school.
+pub type Starting = (Decimal, Decimal);
+
 /// Children by age in the first year and the target year of the plan, for
 /// a scenario by age: what the page's "by age" view shows.
 #[derive(Clone, Debug, PartialEq)]
@@ -503,11 +515,12 @@ pub struct AgeView {
     pub then: [Grouped; AGES],
     /// Of the 11-year-olds in the second year (who started secondary school
     /// that September): all, and those in a special school.
-    pub starting: Option<(Decimal, Decimal)>,
+    pub starting: Option<Starting>,
     /// The same in the target year (or the second, if that is sooner):
-    /// the year's September, all, in a special school with the plan, and
-    /// without it.
-    pub starting_later: Option<(u16, Decimal, Decimal, Decimal)>,
+    /// the year's September, then (all, in a special school) with the plan
+    /// and without it (the runs' new plans can differ, so their totals
+    /// can).
+    pub starting_later: Option<(u16, Starting, Starting)>,
 }
 
 impl AgeView {
@@ -563,10 +576,12 @@ pub fn view(s: &crate::Scenario) -> Option<AgeView> {
         then: then.each_ref().map(grouped),
         starting: (years > 1).then(|| starting_secondary(&plan, 1)),
         starting_later: (years > 1).then(|| {
-            let (all, special) = starting_secondary(&plan, later);
-            let (_, special_none) = starting_secondary(&none, later);
             let september = first.plus(u16::try_from(later).unwrap_or(1)).start();
-            (september, all, special, special_none)
+            (
+                september,
+                starting_secondary(&plan, later),
+                starting_secondary(&none, later),
+            )
         }),
     })
 }
@@ -582,15 +597,25 @@ pub fn starting_secondary_words(v: &AgeView) -> Option<String> {
         v.first.start() + 1,
         count(special)
     );
-    if let Some((september, all, with, without)) = v.starting_later
+    if let Some((september, (all, with), (all_none, without))) = v.starting_later
         && september > v.first.start() + 1
     {
-        out.push_str(&format!(
-            " Of the {} starting in September {september}, about {} will be with the plan, and about {} without it.",
-            count(all),
-            count(with),
-            count(without)
-        ));
+        if count(all) == count(all_none) {
+            out.push_str(&format!(
+                " Of the {} starting in September {september}, about {} will be with the plan, and about {} without it.",
+                count(all),
+                count(with),
+                count(without)
+            ));
+        } else {
+            out.push_str(&format!(
+                " In September {september}, with the plan, about {} of the {} starting will be; without it, about {} of {}.",
+                count(with),
+                count(all),
+                count(without),
+                count(all_none)
+            ));
+        }
     }
     Some(out)
 }

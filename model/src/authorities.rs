@@ -509,9 +509,15 @@ mod tests {
             code: "E06000001",
             january,
             new_earlier: [1, 2],
-            new_2024: crate::age::PublishedFlow::default(),
-            ended_2024: crate::age::PublishedFlow::default(),
-            settings: [[1; 10]; crate::age::AGES],
+            new_2024: crate::age::PublishedFlow {
+                by_band: std::array::from_fn(|i| i as u32 + 1),
+                unknown: 3,
+            },
+            ended_2024: crate::age::PublishedFlow {
+                by_band: std::array::from_fn(|i| 40 - i as u32),
+                unknown: 5,
+            },
+            settings: std::array::from_fn(|a| std::array::from_fn(|k| (a * 10 + k) as u32)),
             settings_year: 2025,
             suppressed: 0,
         };

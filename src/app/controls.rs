@@ -67,6 +67,7 @@ impl PanelProps {
                 baseline: p.baseline.clone(),
                 origin: origin.clone(),
                 fields: state.fields_within(&m, &[Group::Demand.into(), Group::Baseline.into()]),
+                figures_by_age: crate::model::authorities::ages_of(&p.about.code).is_some(),
             },
             mix: MixProps {
                 about: p.about.clone(),

@@ -233,6 +233,8 @@ struct Running {
     _error: wasm_bindgen::closure::Closure<dyn FnMut(web_sys::ErrorEvent)>,
     /// Whether it is still drawing a run.
     busy: Rc<std::cell::Cell<bool>>,
+    /// Whether it failed (it is replaced for the next run).
+    dead: Rc<std::cell::Cell<bool>>,
     /// The request to send once the worker says it is ready (`None` once
     /// it is).
     waiting: Rc<RefCell<Option<Option<String>>>>,
@@ -339,9 +341,13 @@ fn post(
     use wasm_bindgen::JsCast;
     use wasm_bindgen::closure::Closure;
     let mut slot = running.borrow_mut();
-    if slot.as_ref().is_some_and(|r| r.busy.get())
-        && let Some(r) = slot.take()
-    {
+    // A worker that failed is replaced; so is one drawing an older run
+    // (abandoned). One still starting keeps starting: the newer request
+    // replaces the one waiting for it.
+    let stale = slot
+        .as_ref()
+        .is_some_and(|r| r.dead.get() || (r.busy.get() && r.waiting.borrow().is_none()));
+    if stale && let Some(r) = slot.take() {
         r.worker.terminate();
     }
     if slot.is_none() {
@@ -387,13 +393,16 @@ fn post(
                 }
             })
         };
+        let dead = Rc::new(std::cell::Cell::new(false));
         let error = {
             let busy = busy.clone();
+            let dead = dead.clone();
             let h = h.clone();
             Closure::<dyn FnMut(web_sys::ErrorEvent)>::new(move |_: web_sys::ErrorEvent| {
                 busy.set(false);
+                dead.set(true);
                 h.error.set(Some(
-                    "The simulated futures could not be drawn: the page's worker stopped (try reloading the page)".into(),
+                    "The simulated futures could not be drawn: the page's worker could not start or stopped (changing a figure tries again)".into(),
                 ));
             })
         };
@@ -404,6 +413,7 @@ fn post(
             _message: message,
             _error: error,
             busy,
+            dead,
             waiting,
         });
     }
@@ -448,5 +458,12 @@ pub fn use_age_figures(state: &State, dispatch: UseReducerDispatcher<State>) {
 /// Fetches and reads council `code`'s figures by age.
 pub async fn load_ages(code: &'static str) -> Result<(), String> {
     let text = browser::age_figures(code).await?;
-    crate::model::authorities::load_ages(&text).map(|_| ())
+    let d = crate::model::authorities::load_ages(&text)?;
+    if d.code != code {
+        return Err(format!(
+            "the file of figures by age for {code} holds another council's ({})",
+            d.code
+        ));
+    }
+    Ok(())
 }

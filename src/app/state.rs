@@ -95,7 +95,7 @@ pub struct State {
 impl State {
     /// A state starting from `scenario`.
     pub fn from_scenario(preset: &str, scenario: Scenario) -> Self {
-        let problems = validate(&scenario);
+        let problems = validate::validate_before_loading(&scenario);
         let extra_from = scenario.about.extra_from();
         let scenario = Rc::new(scenario);
         State {
@@ -181,8 +181,12 @@ impl State {
 
     /// Validates the draft again, shares its parts with the panels, and,
     /// if it has no problems, makes it the one the results come from.
+    ///
+    /// A scenario by age whose council's figures have not loaded yet is not
+    /// a problem here: it becomes the one the results come from, and they
+    /// wait for the figures ([`Action::AgesLoaded`]).
     fn settle(mut self) -> Self {
-        self.problems = validate(&self.draft);
+        self.problems = validate::validate_before_loading(&self.draft);
         self.parts = self.parts.refreshed(&self.draft);
         if self.problems.is_empty() && self.unreadable.is_empty() && *self.good != *self.draft {
             self.good = self.draft.clone();
@@ -248,9 +252,7 @@ impl Reducible for State {
                 // results are worked out again even if it was already the
                 // last good one (opened from a link before its figures).
                 let mut s = s.settle();
-                if s.problems.is_empty() && s.unreadable.is_empty() {
-                    s.generation = s.generation.wrapping_add(1);
-                }
+                s.generation = s.generation.wrapping_add(1);
                 return Rc::new(s);
             }
             a @ (Action::AddProject

@@ -76,8 +76,16 @@ pub fn levers(
     dispatch: &Dispatch,
 ) -> Html {
     let [a, b, c] = age::new_plans(d).map(|n| format::count(n.into()));
+    let young = age::new_under_11(d)
+        .map(|y| {
+            format!(
+                ", {} of 2024's for children under 11",
+                format::percent(y, 0)
+            )
+        })
+        .unwrap_or_default();
     let growth_hint = format!(
-        "New plans started in {name}: {a} in 2022, {b} in 2023 and {c} in 2024 (DfE SEN2), mostly for children under 11. At 0% each year starts as many as 2024."
+        "New plans started in {name}: {a} in 2022, {b} in 2023 and {c} in 2024 (DfE SEN2){young}. At 0% each year starts as many as 2024."
     );
     let today = age::secondary_mainstream_today(d);
     let planned = levers.secondary_mainstream.unwrap_or(today);

@@ -27,6 +27,10 @@ pub struct DemandProps {
     pub origin: Shared<Scenario>,
     /// The panel's typed text, messages and sources.
     pub fields: FieldState,
+    /// Whether the council's figures by age are here (they load on first
+    /// use), so the panel redraws once they arrive.
+    #[prop_or_default]
+    pub figures_by_age: bool,
 }
 
 /// Growth rates year by year: the line's value, or an explicit one.

@@ -116,13 +116,19 @@ pub(super) fn apply(s: &mut State, action: Action) -> Change {
         Action::ByAge(levers) => {
             let d = s.draft_mut();
             let figures = crate::model::authorities::ages_of(&d.about.code);
-            for (field, source) in figures
-                .into_iter()
-                .flat_map(crate::model::age::default_sources)
-            {
-                if levers.is_some() {
+            if levers.is_some() {
+                for (field, source) in figures
+                    .into_iter()
+                    .flat_map(crate::model::age::default_sources)
+                {
                     d.sources.insert(field.into(), source);
-                } else {
+                }
+            } else {
+                for field in [
+                    Field::NewPlanGrowth(crate::model::field::Run::Plan),
+                    Field::NewPlanGrowth(crate::model::field::Run::Baseline),
+                    Field::SecondaryMainstream,
+                ] {
                     d.sources.remove(&field.into());
                 }
             }

@@ -64,6 +64,7 @@ test('the page has a web app manifest', async ({ page, request }) => {
 });
 
 test('a new release is picked up on the next visit', async ({ page }) => {
+  test.setTimeout(60_000);
   // A copy of the site on its own port, so it can be changed.
   const dir = mkdtempSync(join(tmpdir(), 'hnb-release-'));
   cpSync(new URL('../../../dist', import.meta.url).pathname, dir, { recursive: true });
@@ -73,7 +74,8 @@ test('a new release is picked up on the next visit', async ({ page }) => {
     const base = `http://127.0.0.1:${port}/`;
     await expect.poll(() => fetch(base).then((r) => r.ok, () => false)).toBe(true);
     await page.goto(base);
-    await expect(page.locator('#preset[data-preset]')).toBeVisible();
+    // The server compresses each file the first time it is asked for it.
+    await expect(page.locator('#preset[data-preset]')).toBeVisible({ timeout: 20_000 });
     await cached(page);
     const first = await page.evaluate(async () => (await caches.keys()).find((k) => k.startsWith('hnb-')));
     // The next release: a changed page, and so a changed worker.
