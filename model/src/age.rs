@@ -288,6 +288,13 @@ pub fn settings_by_age(d: &crate::authorities::AgeData) -> [PerSetting<Decimal>;
     std::array::from_fn(|a| shares(d.settings[a].map(u64::from)).unwrap_or(overall))
 }
 
+/// The fields a scenario by age adds (its levers).
+pub const LEVERS: [crate::field::Field; 3] = [
+    crate::field::Field::NewPlanGrowth(crate::field::Run::Plan),
+    crate::field::Field::NewPlanGrowth(crate::field::Run::Baseline),
+    crate::field::Field::SecondaryMainstream,
+];
+
 /// A council's levers by age before a person sets them: as many new plans
 /// each year as in 2024, the latest year published (new plans swing widely
 /// from year to year: Haringey's fell from 401 in 2022 to 204 in 2024,

@@ -124,20 +124,12 @@ pub(super) fn apply(s: &mut State, action: Action) -> Change {
                     d.sources.insert(field.into(), source);
                 }
             } else {
-                for field in [
-                    Field::NewPlanGrowth(crate::model::field::Run::Plan),
-                    Field::NewPlanGrowth(crate::model::field::Run::Baseline),
-                    Field::SecondaryMainstream,
-                ] {
+                for field in crate::model::age::LEVERS {
                     d.sources.remove(&field.into());
                 }
             }
             d.demand.by_age = levers;
-            for f in [
-                Field::NewPlanGrowth(crate::model::field::Run::Plan),
-                Field::NewPlanGrowth(crate::model::field::Run::Baseline),
-                Field::SecondaryMainstream,
-            ] {
+            for f in crate::model::age::LEVERS {
                 s.forget(f);
             }
         }
