@@ -24,6 +24,7 @@ pub mod errors;
 pub mod field;
 pub mod hooks;
 mod layout;
+mod onscreen;
 mod picker;
 pub mod print;
 pub mod results;
@@ -43,6 +44,7 @@ use self::context::Ctx;
 use self::controls::Controls;
 use self::errors::ErrorSummary;
 use self::layout::{Footer, Intro, Lens, Masthead, Notices};
+use self::onscreen::OnScreen;
 use self::picker::PresetPicker;
 use self::print::PrintView;
 use self::results::{
@@ -97,6 +99,8 @@ pub fn App(p: &AppProps) -> Html {
             projection,
         });
     let (settled, announcement) = hooks::use_settled(results.clone(), state.generation);
+    // Input has paused: the results off screen are drawn too.
+    let settled_now = settled == results;
     let written = hooks::use_persistence(&state, dispatch.clone());
     hooks::use_hash_listener(dispatch.clone(), written);
     hooks::use_focus_on_view(state.view);
@@ -155,31 +159,33 @@ pub fn App(p: &AppProps) -> Html {
                     <Tools preset={st.preset.clone()} scenario={st.good.clone()} link={st.link.clone()} saves={st.saves.clone()} />
                 }
                 <div class="layout">
-                    <div class="layout__results" id="results" data-settled={(settled == results).to_string()}>
+                    <div class="layout__results" id="results" data-settled={settled_now.to_string()}>
                         <Lens parents={st.parents} />
                         if let Some(r) = results.clone() {
                             <Headline of={r.clone()} extra_from={st.extra_from} />
                             if !st.parents {
-                                <DeficitChart ..r.clone() />
-                                <History code={r.scenario.about.code.clone()} />
+                                <OnScreen settled={settled_now}><DeficitChart ..r.clone() /></OnScreen>
+                                <OnScreen settled={settled_now}><History code={r.scenario.about.code.clone()} /></OnScreen>
                             }
                         }
                         if let Some(code) = crate::model::age::awaiting(&st.good) {
                             <p class="notice" role="status">{ format!("Loading {}'s figures by age…", crate::model::authorities::find(code).map_or(code, |a| a.name)) }</p>
                         }
                         <p class="visually-hidden" role="status" id="announce">{ announcement }</p>
-                        if let Some(r) = settled {
-                            <Meaning ..r.clone() />
+                        if let Some(r) = results.clone() {
+                            <OnScreen settled={settled_now}><Meaning ..r.clone() /></OnScreen>
                             if st.parents {
-                                <Parents ..r.clone() />
-                                <StackChart of={r.clone()} kind={StackKind::Children} />
-                                <ChildrenByAge ..r.clone() />
+                                <OnScreen settled={settled_now}><Parents ..r.clone() /></OnScreen>
+                                <OnScreen settled={settled_now}><StackChart of={r.clone()} kind={StackKind::Children} /></OnScreen>
+                                <OnScreen settled={settled_now}><ChildrenByAge ..r.clone() /></OnScreen>
                             } else {
-                                <StackChart of={r.clone()} kind={StackKind::Spend} />
-                                <StackChart of={r.clone()} kind={StackKind::Children} />
-                                <ChildrenByAge ..r.clone() />
-                                <YearTable ..r.clone() />
-                                <Analysis scenario={r.scenario.clone()} preset={st.preset.clone()} locks={st.locks_plan} />
+                                <OnScreen settled={settled_now}><StackChart of={r.clone()} kind={StackKind::Spend} /></OnScreen>
+                                <OnScreen settled={settled_now}><StackChart of={r.clone()} kind={StackKind::Children} /></OnScreen>
+                                <OnScreen settled={settled_now}><ChildrenByAge ..r.clone() /></OnScreen>
+                                <OnScreen settled={settled_now}><YearTable ..r.clone() /></OnScreen>
+                                if let Some(settled) = settled.clone() {
+                                    <Analysis scenario={settled.scenario} preset={st.preset.clone()} locks={st.locks_plan} />
+                                }
                             }
                         }
                     </div>

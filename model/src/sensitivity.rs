@@ -60,6 +60,11 @@ impl Input {
         }
     }
 
+    /// The input whose [`id`](Input::id) is `id`.
+    pub fn from_id(id: &str) -> Option<Input> {
+        Input::ALL.into_iter().find(|i| i.id() == id)
+    }
+
     /// The default plausible range: changes for the first four (points
     /// or a share, either way of the scenario), the share delivered for
     /// the last.

@@ -1,22 +1,35 @@
-//! Messages between the page and its simulation worker (a second
-//! WebAssembly module the page starts the first time it draws simulated
-//! futures, so that 10,000 of them never hold up a slider).
+//! Messages between the page and its worker (a second WebAssembly module
+//! the page starts the first time it draws simulated futures or the
+//! sensitivity chart, so that 10,000 futures, or thirty projections, never
+//! hold up a slider).
 //!
-//! A request is text: `hnb-fan 1`, then `run N` (the page's number for it),
-//! `spread` and its five figures, optionally `ages` and the council's
-//! figures by age (the worker has none of its own), then the scenario as a
-//! file. The worker answers `progress RUN DONE TOTAL` after each thousand
-//! futures and `fan RUN` with the fan, or `error RUN MESSAGE`. Floating
-//! point figures travel as the hex of their bits, so the page's deciles are
-//! the worker's to the last bit (and so `hnb fan`'s to the penny).
+//! A request is text: `hnb-work 1`, then `run N` (the page's number for
+//! it), then the job: `spread` and its five figures (simulated futures) or
+//! `tornado` and each range's input, low and high (the sensitivity chart);
+//! optionally `ages` and the council's figures by age (the worker has none
+//! of its own), then the scenario as a file. For futures the worker answers
+//! `progress RUN DONE TOTAL` after each thousand and `fan RUN` with the fan;
+//! for the chart, `tornado RUN` with its bars; or `error RUN MESSAGE`.
+//! Floating point figures travel as the hex of their bits, so the page's
+//! deciles are the worker's to the last bit (and so `hnb fan`'s to the
+//! penny); money travels as exact decimals.
 
 use rust_decimal::Decimal;
 
+use crate::sensitivity::{Bar, Input, Range, Tornado};
 use crate::uncertainty::{Deciles, Fan, Simulation, Spread};
 use crate::year::FinYear;
 
 /// The first line of a request.
-const HEADER: &str = "hnb-fan 1";
+const HEADER: &str = "hnb-work 1";
+
+/// The largest end of a sensitivity range the worker takes (ten times the
+/// input itself either way, as the page's boxes allow).
+const RANGE_LIMIT: Decimal = Decimal::TEN;
+
+/// The largest amount of money a reply may carry (far beyond any council's
+/// deficit), so the page can subtract any two without overflow.
+const MONEY_LIMIT: Decimal = rust_decimal_macros::dec!(1_000_000_000_000_000);
 
 /// What the worker says once it can take requests.
 pub const READY: &str = "ready";
@@ -24,13 +37,22 @@ pub const READY: &str = "ready";
 /// Futures drawn between progress messages.
 pub const CHUNK: usize = 1_000;
 
-/// A request for the simulated futures of a scenario.
+/// What the worker is asked to work out.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Job {
+    /// The simulated futures, each input this uncertain.
+    Fan(Spread),
+    /// The sensitivity chart across these ranges.
+    Tornado(Vec<Range>),
+}
+
+/// A request for the worker: a job on a scenario.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Request {
     /// The page's number for this run (replies carry it).
     pub run: u64,
-    /// How uncertain each input is.
-    pub spread: Spread,
+    /// What to work out.
+    pub job: Job,
     /// The scenario (valid, as the page's results come only from one).
     pub scenario: crate::Scenario,
 }
@@ -38,11 +60,20 @@ pub struct Request {
 /// The request as text, with the council's figures by age if the scenario
 /// is by age.
 pub fn encode_request(r: &Request) -> String {
-    let s = &r.spread;
-    let mut out = format!(
-        "{HEADER}\nrun {}\nspread {} {} {} {} {}\n",
-        r.run, s.growth_shift, s.growth_yearly, s.inflation_shift, s.delivery_low, s.delivery_high
-    );
+    let mut out = format!("{HEADER}\nrun {}\n", r.run);
+    match &r.job {
+        Job::Fan(s) => out.push_str(&format!(
+            "spread {} {} {} {} {}\n",
+            s.growth_shift, s.growth_yearly, s.inflation_shift, s.delivery_low, s.delivery_high
+        )),
+        Job::Tornado(ranges) => {
+            out.push_str("tornado");
+            for g in ranges {
+                out.push_str(&format!(" {} {} {}", g.input.id(), g.low, g.high));
+            }
+            out.push('\n');
+        }
+    }
     if r.scenario.demand.by_age.is_some()
         && let Some(d) = crate::authorities::ages_of(&r.scenario.about.code)
     {
@@ -71,8 +102,58 @@ pub fn decode_request(text: &str) -> Result<Request, String> {
     let run: u64 = line("run")
         .and_then(|v| v.parse().ok())
         .ok_or("no run number")?;
-    let figures: Vec<Decimal> = line("spread")
-        .ok_or("no spread")?
+    let job = match line("tornado") {
+        Some(ranges) => Job::Tornado(read_ranges(ranges)?),
+        None => Job::Fan(read_spread(
+            line("spread").ok_or("no spread and no ranges")?,
+        )?),
+    };
+    if let Some(json) = line("ages") {
+        crate::authorities::load_ages(json)?;
+    }
+    let scenario = crate::io::read_scenario(rest).map_err(|p| {
+        p.first().map_or_else(
+            || "the scenario could not be read".into(),
+            |p| p.to_string(),
+        )
+    })?;
+    if let Some(p) = crate::validate(&scenario).first() {
+        return Err(p.to_string());
+    }
+    Ok(Request { run, job, scenario })
+}
+
+/// The ranges of a sensitivity request: each input once at most, each end
+/// within ten times the input either way.
+fn read_ranges(text: &str) -> Result<Vec<Range>, String> {
+    let words: Vec<&str> = text.split(' ').collect();
+    if !words.len().is_multiple_of(3) || words.len() / 3 > Input::ALL.len() {
+        return Err("the ranges are not each an input, a low and a high".into());
+    }
+    let mut out: Vec<Range> = Vec::new();
+    for w in words.chunks(3) {
+        let input = Input::from_id(w[0]).ok_or("a range names no input")?;
+        if out.iter().any(|r| r.input == input) {
+            return Err("an input has two ranges".into());
+        }
+        let end = |t: &str| {
+            t.parse::<Decimal>()
+                .ok()
+                .filter(|v| v.abs() <= RANGE_LIMIT)
+                .ok_or("a range's end is not a number within ten times its input")
+        };
+        out.push(Range {
+            input,
+            low: end(w[1])?,
+            high: end(w[2])?,
+        });
+    }
+    Ok(out)
+}
+
+/// The five figures of a spread, each within what the page allows.
+fn read_spread(text: &str) -> Result<Spread, String> {
+    let figures: Vec<Decimal> = text
         .split(' ')
         .map(|v| {
             v.parse::<Decimal>()
@@ -91,28 +172,12 @@ pub fn decode_request(text: &str) -> Result<Request, String> {
     {
         return Err("a spread figure is out of range".into());
     }
-    if let Some(json) = line("ages") {
-        crate::authorities::load_ages(json)?;
-    }
-    let scenario = crate::io::read_scenario(rest).map_err(|p| {
-        p.first().map_or_else(
-            || "the scenario could not be read".into(),
-            |p| p.to_string(),
-        )
-    })?;
-    if let Some(p) = crate::validate(&scenario).first() {
-        return Err(p.to_string());
-    }
-    Ok(Request {
-        run,
-        spread: Spread {
-            growth_shift: gs,
-            growth_yearly: gy,
-            inflation_shift: is,
-            delivery_low: dl,
-            delivery_high: dh,
-        },
-        scenario,
+    Ok(Spread {
+        growth_shift: gs,
+        growth_yearly: gy,
+        inflation_shift: is,
+        delivery_low: dl,
+        delivery_high: dh,
     })
 }
 
@@ -123,6 +188,8 @@ pub enum Reply {
     Progress(u64, usize, usize),
     /// Run `.0` is finished.
     Fan(u64, Fan),
+    /// The sensitivity chart of run `.0`.
+    Tornado(u64, Tornado),
     /// Run `.0` could not be done, and why.
     Error(u64, String),
 }
@@ -140,6 +207,24 @@ pub fn encode_reply(r: &Reply) -> String {
     match r {
         Reply::Progress(run, done, total) => format!("progress {run} {done} {total}"),
         Reply::Error(run, why) => format!("error {run} {}", crate::format::clean(why)),
+        Reply::Tornado(run, t) => {
+            let mut out = format!("tornado {run}\n{}", t.base);
+            for b in &t.bars {
+                let r = &b.range;
+                out.push_str(&format!(
+                    "\n{} {} {} {} {}",
+                    r.input.id(),
+                    r.low,
+                    r.high,
+                    b.min,
+                    b.max
+                ));
+                for (v, left) in &b.points {
+                    out.push_str(&format!(" {v}:{left}"));
+                }
+            }
+            out
+        }
         Reply::Fan(run, f) => {
             let mut out = format!(
                 "fan {run}\n{} {} {} {} {}\n",
@@ -174,6 +259,15 @@ pub fn decode_reply(text: &str) -> Option<Reply> {
             Some(Reply::Progress(run, n.next()??, n.next()??))
         }
         "error" => Some(Reply::Error(run, words.next().unwrap_or("").to_string())),
+        "tornado" if words.next().is_none() => {
+            let mut lines = body.split('\n');
+            let base = money(lines.next()?)?;
+            let bars = lines.map(read_bar).collect::<Option<Vec<_>>>()?;
+            if bars.len() > Input::ALL.len() {
+                return None;
+            }
+            Some(Reply::Tornado(run, Tornado { base, bars }))
+        }
         "fan" => {
             let mut lines = body.lines();
             let head: Vec<u64> = lines
@@ -218,8 +312,43 @@ pub fn decode_reply(text: &str) -> Option<Reply> {
     }
 }
 
+/// An amount of money in a reply, within [`MONEY_LIMIT`].
+fn money(t: &str) -> Option<Decimal> {
+    t.parse::<Decimal>().ok().filter(|v| v.abs() <= MONEY_LIMIT)
+}
+
+/// One bar of a sensitivity reply: input, low, high, min, max, then each
+/// point as value:deficit.
+fn read_bar(line: &str) -> Option<Bar> {
+    let mut w = line.split(' ');
+    let input = Input::from_id(w.next()?)?;
+    let end = |t: Option<&str>| {
+        t?.parse::<Decimal>()
+            .ok()
+            .filter(|v| v.abs() <= RANGE_LIMIT)
+    };
+    let (low, high) = (end(w.next())?, end(w.next())?);
+    let (min, max) = (money(w.next()?)?, money(w.next()?)?);
+    let points = w
+        .map(|p| {
+            let (v, left) = p.split_once(':')?;
+            Some((end(Some(v))?, money(left)?))
+        })
+        .collect::<Option<Vec<_>>>()?;
+    if points.len() > crate::sensitivity::POINTS + 1 {
+        return None;
+    }
+    Some(Bar {
+        range: Range { input, low, high },
+        points,
+        min,
+        max,
+    })
+}
+
 /// What the worker does with a request: the futures a chunk at a time,
-/// with progress after each, then the fan; or the reason it cannot.
+/// with progress after each, then the fan; or the sensitivity chart; or
+/// the reason it cannot.
 pub fn serve(text: &str, paths: usize, seed: u64, mut post: impl FnMut(String)) {
     let r = match decode_request(text) {
         Ok(r) => r,
@@ -234,7 +363,15 @@ pub fn serve(text: &str, paths: usize, seed: u64, mut post: impl FnMut(String)) 
             return;
         }
     };
-    let mut sim = Simulation::new(&r.scenario, r.spread, paths, seed);
+    let spread = match r.job {
+        Job::Fan(spread) => spread,
+        Job::Tornado(ranges) => {
+            let t = crate::sensitivity::tornado(&r.scenario, &ranges);
+            post(encode_reply(&Reply::Tornado(r.run, t)));
+            return;
+        }
+    };
+    let mut sim = Simulation::new(&r.scenario, spread, paths, seed);
     while !sim.run(CHUNK) {
         let (done, total) = sim.progress();
         post(encode_reply(&Reply::Progress(r.run, done, total)));
@@ -255,7 +392,7 @@ mod tests {
         let spread = Spread::default();
         let text = encode_request(&Request {
             run: 7,
-            spread,
+            job: Job::Fan(spread),
             scenario: s.clone(),
         });
         assert_eq!(decode_request(&text).unwrap().scenario, s);
@@ -282,5 +419,70 @@ mod tests {
         serve(&wide, 10, 1, |m| out.push(decode_reply(&m).unwrap()));
         assert!(matches!(&out[..], [Reply::Error(7, w)] if w.contains("out of range")));
         assert_eq!(decode_reply("fan 1\n2024 3 2027 0 0\n\n"), None);
+    }
+
+    /// The worker's sensitivity chart, through its messages, is
+    /// `tornado`'s exactly; ranges the page could not send are refused in
+    /// words; a reply with money beyond any deficit does not read.
+    #[test]
+    fn the_tornado_through_messages_is_the_tornado() {
+        let s = crate::presets::find("haringey").unwrap().scenario();
+        let mut ranges = crate::sensitivity::default_ranges();
+        ranges[0].high = rust_decimal_macros::dec!(0.035);
+        let text = encode_request(&Request {
+            run: 3,
+            job: Job::Tornado(ranges.clone()),
+            scenario: s.clone(),
+        });
+        assert_eq!(
+            decode_request(&text).unwrap().job,
+            Job::Tornado(ranges.clone())
+        );
+        let mut replies = Vec::new();
+        serve(&text, 10, 1, |m| replies.push(decode_reply(&m).unwrap()));
+        let want = crate::sensitivity::tornado(&s, &ranges);
+        assert_eq!(replies, [Reply::Tornado(3, want)]);
+
+        for (bad, why) in [
+            ("tornado growth -0.02 0.02 growth 0 1", "two ranges"),
+            ("tornado growth -0.02 11", "within ten times"),
+            ("tornado height 0 1", "names no input"),
+            ("tornado growth 0", "not each an input"),
+        ] {
+            let wrong = text.replacen(text.lines().nth(2).unwrap(), bad, 1);
+            let mut out = Vec::new();
+            serve(&wrong, 10, 1, |m| out.push(decode_reply(&m).unwrap()));
+            assert!(
+                matches!(&out[..], [Reply::Error(3, w)] if w.contains(why)),
+                "{bad}: {out:?}"
+            );
+        }
+        assert_eq!(
+            decode_reply("tornado 1\n5\ngrowth 0 1 2 3 0:1"),
+            Some(Reply::Tornado(
+                1,
+                Tornado {
+                    base: Decimal::from(5),
+                    bars: vec![Bar {
+                        range: Range {
+                            input: Input::Growth,
+                            low: Decimal::ZERO,
+                            high: Decimal::ONE
+                        },
+                        points: vec![(Decimal::ZERO, Decimal::ONE)],
+                        min: Decimal::TWO,
+                        max: Decimal::from(3)
+                    }],
+                }
+            ))
+        );
+        assert_eq!(
+            decode_reply("tornado 1\n5\ngrowth 0 1 -79228162514264337593543950335 3"),
+            None
+        );
+        assert_eq!(
+            decode_reply("tornado 1\n79228162514264337593543950335"),
+            None
+        );
     }
 }

@@ -284,3 +284,49 @@ pub async fn age_figures(code: &'static str) -> Result<String, String> {
         .and_then(|v| v.as_string())
         .ok_or_else(failed)
 }
+
+/// Watches whether `el` is on the screen or within half a screen of it,
+/// calling `near` with the answer whenever it changes (and once at first).
+/// Dropping the returned handle stops watching. Without the browser's
+/// IntersectionObserver, nothing is watched and `near` is never called.
+pub fn watch_near(
+    el: &web_sys::Element,
+    mut near: impl FnMut(bool) + 'static,
+) -> Option<NearWatch> {
+    let callback = wasm_bindgen::closure::Closure::<dyn FnMut(js_sys::Array)>::new(
+        move |entries: js_sys::Array| {
+            // Only the latest entry counts when several arrive at once.
+            let last = entries.length().checked_sub(1).map(|i| entries.get(i));
+            if let Some(e) = last
+                .as_ref()
+                .and_then(|e| e.dyn_ref::<web_sys::IntersectionObserverEntry>())
+            {
+                near(e.is_intersecting());
+            }
+        },
+    );
+    let options = web_sys::IntersectionObserverInit::new();
+    options.set_root_margin("50% 0px");
+    let observer = web_sys::IntersectionObserver::new_with_options(
+        callback.as_ref().unchecked_ref(),
+        &options,
+    )
+    .ok()?;
+    observer.observe(el);
+    Some(NearWatch {
+        observer,
+        _callback: callback,
+    })
+}
+
+/// A watch started by [`watch_near`]; dropping it stops the watch.
+pub struct NearWatch {
+    observer: web_sys::IntersectionObserver,
+    _callback: wasm_bindgen::closure::Closure<dyn FnMut(js_sys::Array)>,
+}
+
+impl Drop for NearWatch {
+    fn drop(&mut self) {
+        self.observer.disconnect();
+    }
+}

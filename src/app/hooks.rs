@@ -1,5 +1,5 @@
-//! The page's effects, each a named hook: settling the larger results once
-//! input pauses and announcing them, keeping the work (the address bar,
+//! The page's effects, each a named hook: noting when input pauses and
+//! announcing the results then, keeping the work (the address bar,
 //! this browser's storage), following a link pasted into the address bar,
 //! moving focus when the view changes, and running the simulated futures
 //! in chunks between frames.
@@ -18,30 +18,26 @@ use super::results::ResultProps;
 use super::start;
 use super::state::{Action, Notice, State, View};
 use crate::model::Scenario;
+use crate::model::sensitivity::{Range, Tornado};
 use crate::model::store::{AUTOSAVE_KEY, SAVED_KEY, write_saved, write_saved_list};
 use crate::model::uncertainty::{self, Fan, Simulation, Spread};
+use crate::model::wire::{Job, READY, Reply, Request, decode_reply, encode_request};
 
-/// How long input must pause before the larger charts and tables redraw,
-/// and before the work is kept.
+/// How long input must pause before the results are announced to screen
+/// readers, the heavier tools ("Test the plan") recompute, and the work is
+/// kept.
 pub const SETTLE_MS: u32 = 120;
 
-/// The results the larger charts and tables show, and the words said to
-/// screen readers. The headline and the deficit chart follow every input;
-/// these follow once input pauses, so a slider drag stays within a frame.
-/// The first paint has only the headline and the deficit chart too, so the
-/// page is usable sooner. Rendered natively (the render tests) there is no
-/// pause: everything is drawn at once.
+/// The results once input has paused, and the words said to screen readers
+/// about them. Every chart, table and sentence on the page follows every
+/// input in the same frame; only the announcement (one sentence once a drag
+/// ends, not one per step) and the tools that rerun the model many times
+/// wait for the pause.
 #[hook]
 pub fn use_settled(results: Option<ResultProps>, generation: u64) -> (Option<ResultProps>, String) {
     let settled = {
         let first = results.clone();
-        use_state(move || {
-            if cfg!(target_arch = "wasm32") {
-                None
-            } else {
-                first
-            }
-        })
+        use_state(move || first)
     };
     let timer = use_mut_ref(|| None::<Timeout>);
     // The first drawing is not news: results are announced only once
@@ -226,12 +222,12 @@ pub struct Simulated {
     pub error: Option<String>,
 }
 
-/// The simulation worker and its handlers (kept alive while it runs).
+/// The page's worker and its handlers (kept alive while it runs).
 struct Running {
     worker: web_sys::Worker,
     _message: wasm_bindgen::closure::Closure<dyn FnMut(web_sys::MessageEvent)>,
     _error: wasm_bindgen::closure::Closure<dyn FnMut(web_sys::ErrorEvent)>,
-    /// Whether it is still drawing a run.
+    /// Whether it is still working on a run.
     busy: Rc<std::cell::Cell<bool>>,
     /// Whether it failed (it is replaced for the next run).
     dead: Rc<std::cell::Cell<bool>>,
@@ -239,6 +235,10 @@ struct Running {
     /// it is).
     waiting: Rc<RefCell<Option<Option<String>>>>,
 }
+
+/// A worker started by one component (each tool that uses it has its own,
+/// so one never waits for another's run).
+type Slot = Rc<RefCell<Option<Running>>>;
 
 /// Where Trunk puts the worker's loader (`data-loader-shim`).
 const WORKER: &str = "./hnb-worker_loader.js";
@@ -255,7 +255,7 @@ pub fn use_simulation(scenario: Rc<Scenario>, spread: Spread) -> Simulated {
     let error = use_state(|| None::<String>);
     let run = use_mut_ref(|| 0u64);
     let compute_ms = use_state(|| 0.0f64);
-    let running = use_mut_ref(|| None::<Running>);
+    let running: Slot = use_mut_ref(|| None::<Running>);
     let started = use_mut_ref(|| 0.0f64);
     {
         let (fan, progress, error, compute_ms) = (
@@ -272,22 +272,42 @@ pub fn use_simulation(scenario: Rc<Scenario>, spread: Spread) -> Simulated {
                 progress.set((0, uncertainty::PATHS));
                 fan.set(None);
                 error.set(None);
-                let request = crate::model::wire::encode_request(&crate::model::wire::Request {
+                let request = encode_request(&Request {
                     run: this,
-                    spread: *spread,
+                    job: Job::Fan(*spread),
                     scenario: (**s).clone(),
                 });
                 *started.borrow_mut() = js_sys::Date::now();
-                let handle = Handlers {
-                    fan,
-                    progress,
-                    error,
-                    compute_ms,
-                    run,
-                    started,
+                let on_reply = {
+                    let error = error.clone();
+                    Rc::new(move |reply: Reply| {
+                        let latest = *run.borrow();
+                        match reply {
+                            Reply::Progress(r, done, total) if r == latest => {
+                                progress.set((done, total))
+                            }
+                            Reply::Fan(r, f) if r == latest => {
+                                progress.set((f.paths, f.paths));
+                                compute_ms.set(js_sys::Date::now() - *started.borrow());
+                                fan.set(Some(Rc::new(f)));
+                            }
+                            Reply::Error(r, why) if r == latest => error.set(Some(format!(
+                                "The simulated futures could not be drawn: {why}"
+                            ))),
+                            _ => {}
+                        }
+                    })
                 };
-                if let Err(why) = post(&running, request, handle.clone()) {
-                    handle.error.set(Some(why));
+                let on_dead = {
+                    let error = error.clone();
+                    Rc::new(move || {
+                        error.set(Some("The simulated futures could not be drawn: the page's worker could not start or stopped (changing a figure tries again)".into()))
+                    })
+                };
+                if let Err(why) = post(&running, request, on_reply, on_dead) {
+                    error.set(Some(format!(
+                        "The simulated futures could not start: {why}"
+                    )));
                 }
             } else {
                 let mut sim = Simulation::new(s, *spread, uncertainty::PATHS, uncertainty::SEED);
@@ -297,17 +317,7 @@ pub fn use_simulation(scenario: Rc<Scenario>, spread: Spread) -> Simulated {
             }
         });
     }
-    {
-        // The worker stops with the component.
-        let running = running.clone();
-        use_effect_with((), move |_| {
-            move || {
-                if let Some(r) = running.borrow_mut().take() {
-                    r.worker.terminate();
-                }
-            }
-        });
-    }
+    use_stop_worker(running);
     let (done, total) = *progress;
     Simulated {
         fan: (*fan).clone(),
@@ -318,30 +328,111 @@ pub fn use_simulation(scenario: Rc<Scenario>, spread: Spread) -> Simulated {
     }
 }
 
-/// What a run's replies update.
-#[derive(Clone)]
-struct Handlers {
-    fan: UseStateHandle<Option<Rc<Fan>>>,
-    progress: UseStateHandle<(usize, usize)>,
-    error: UseStateHandle<Option<String>>,
-    compute_ms: UseStateHandle<f64>,
-    /// The newest run's number: replies to an older one are ignored.
-    run: Rc<RefCell<u64>>,
-    /// When the newest run was asked for (ms).
-    started: Rc<RefCell<f64>>,
+/// What [`use_tornado`] has.
+#[derive(Clone, PartialEq)]
+pub struct Sensitivity {
+    /// The chart for the latest scenario and ranges, or the one before
+    /// while that is worked out.
+    pub tornado: Option<Rc<Tornado>>,
+    /// Whether `tornado` is for an earlier scenario or ranges.
+    pub working: bool,
+    /// Why the chart could not be worked out, in words.
+    pub error: Option<String>,
 }
 
-/// Sends `request` to the worker, starting it if there is none, or afresh
-/// if it is still drawing an older run (which is then abandoned).
+/// Works out the sensitivity chart of `scenario` across `ranges` (thirty
+/// or so projections), again whenever either changes: in the browser on
+/// the page's worker, so input never waits for it, the latest request
+/// replacing any still being worked out; natively (the render tests) at
+/// once.
+#[hook]
+pub fn use_tornado(scenario: Rc<Scenario>, ranges: Vec<Range>) -> Sensitivity {
+    let tornado = use_state(|| None::<Rc<Tornado>>);
+    let working = use_state_eq(|| false);
+    let error = use_state(|| None::<String>);
+    let run = use_mut_ref(|| 0u64);
+    let running: Slot = use_mut_ref(|| None::<Running>);
+    {
+        let (tornado, working, error) = (tornado.clone(), working.clone(), error.clone());
+        let running = running.clone();
+        use_effect_with((scenario, ranges), move |(s, ranges)| {
+            let this = run.borrow().wrapping_add(1);
+            *run.borrow_mut() = this;
+            if !cfg!(target_arch = "wasm32") {
+                tornado.set(Some(Rc::new(crate::model::sensitivity::tornado(s, ranges))));
+                return;
+            }
+            working.set(true);
+            let request = encode_request(&Request {
+                run: this,
+                job: Job::Tornado(ranges.clone()),
+                scenario: (**s).clone(),
+            });
+            let on_reply = {
+                let (working, error) = (working.clone(), error.clone());
+                Rc::new(move |reply: Reply| {
+                    let latest = *run.borrow();
+                    match reply {
+                        Reply::Tornado(r, t) if r == latest => {
+                            error.set(None);
+                            working.set(false);
+                            tornado.set(Some(Rc::new(t)));
+                        }
+                        Reply::Error(r, why) if r == latest => {
+                            working.set(false);
+                            error.set(Some(format!("The chart could not be worked out: {why}")));
+                        }
+                        _ => {}
+                    }
+                })
+            };
+            let on_dead = {
+                let (working, error) = (working.clone(), error.clone());
+                Rc::new(move || {
+                    working.set(false);
+                    error.set(Some("The chart could not be worked out: the page's worker could not start or stopped (changing a figure tries again)".into()));
+                })
+            };
+            if let Err(why) = post(&running, request, on_reply, on_dead) {
+                working.set(false);
+                error.set(Some(format!("The chart could not be worked out: {why}")));
+            }
+        });
+    }
+    use_stop_worker(running);
+    Sensitivity {
+        tornado: (*tornado).clone(),
+        working: *working,
+        error: (*error).clone(),
+    }
+}
+
+/// Stops a component's worker when the component goes.
+#[hook]
+fn use_stop_worker(running: Slot) {
+    use_effect_with((), move |_| {
+        move || {
+            if let Some(r) = running.borrow_mut().take() {
+                r.worker.terminate();
+            }
+        }
+    });
+}
+
+/// Sends `request` to the worker in `running`, starting it if there is
+/// none, or afresh if it is still working on an older run (which is then
+/// abandoned). Every reply goes to `on_reply`; `on_dead` hears if the
+/// worker fails. The error, if it cannot be sent, is in words.
 fn post(
-    running: &Rc<RefCell<Option<Running>>>,
+    running: &Slot,
     request: String,
-    h: Handlers,
+    on_reply: Rc<dyn Fn(Reply)>,
+    on_dead: Rc<dyn Fn()>,
 ) -> Result<(), String> {
     use wasm_bindgen::JsCast;
     use wasm_bindgen::closure::Closure;
     let mut slot = running.borrow_mut();
-    // A worker that failed is replaced; so is one drawing an older run
+    // A worker that failed is replaced; so is one working on an older run
     // (abandoned). One still starting keeps starting: the newer request
     // replaces the one waiting for it.
     let stale = slot
@@ -352,16 +443,14 @@ fn post(
     }
     if slot.is_none() {
         let worker = web_sys::Worker::new(WORKER)
-            .map_err(|_| "The simulated futures could not start: this browser did not allow the page's worker".to_string())?;
+            .map_err(|_| "this browser did not allow the page's worker".to_string())?;
         let busy = Rc::new(std::cell::Cell::new(false));
         let waiting: Rc<RefCell<Option<Option<String>>>> = Rc::new(RefCell::new(Some(None)));
         let message = {
             let busy = busy.clone();
             let waiting = waiting.clone();
-            let h = h.clone();
             let me = worker.clone();
             Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
-                use crate::model::wire::{READY, Reply, decode_reply};
                 let text = e.data().as_string().unwrap_or_default();
                 if text == READY {
                     if let Some(Some(request)) = waiting.borrow_mut().take() {
@@ -372,38 +461,20 @@ fn post(
                 let Some(reply) = decode_reply(&text) else {
                     return;
                 };
-                let latest = *h.run.borrow();
-                match reply {
-                    Reply::Progress(run, done, total) if run == latest => {
-                        h.progress.set((done, total))
-                    }
-                    Reply::Fan(run, f) if run == latest => {
-                        busy.set(false);
-                        h.progress.set((f.paths, f.paths));
-                        h.compute_ms.set(js_sys::Date::now() - *h.started.borrow());
-                        h.fan.set(Some(Rc::new(f)));
-                    }
-                    Reply::Error(run, why) if run == latest => {
-                        busy.set(false);
-                        h.error.set(Some(format!(
-                            "The simulated futures could not be drawn: {why}"
-                        )));
-                    }
-                    _ => {}
+                if !matches!(reply, Reply::Progress(..)) {
+                    busy.set(false);
                 }
+                on_reply(reply);
             })
         };
         let dead = Rc::new(std::cell::Cell::new(false));
         let error = {
             let busy = busy.clone();
             let dead = dead.clone();
-            let h = h.clone();
             Closure::<dyn FnMut(web_sys::ErrorEvent)>::new(move |_: web_sys::ErrorEvent| {
                 busy.set(false);
                 dead.set(true);
-                h.error.set(Some(
-                    "The simulated futures could not be drawn: the page's worker could not start or stopped (changing a figure tries again)".into(),
-                ));
+                on_dead();
             })
         };
         worker.set_onmessage(Some(message.as_ref().unchecked_ref()));
@@ -426,9 +497,7 @@ fn post(
     }
     r.worker
         .post_message(&wasm_bindgen::JsValue::from_str(&request))
-        .map_err(|_| {
-            "The simulated futures could not start: the request could not be sent".to_string()
-        })
+        .map_err(|_| "the request could not be sent".to_string())
 }
 
 /// Fetches a council's figures by age when the scenario on the page (or

@@ -39,10 +39,15 @@ test('goal seek says what growth would clear the deficit, and applies it', async
 });
 
 test('the sensitivity chart ranks what matters most, with the plan marked, and its ranges can change', async ({ page }) => {
+  // Worked out on the page's worker, fetched only when first needed.
+  const worker = [];
+  page.on('request', (r) => { if (r.url().includes('hnb-worker')) worker.push(r.url()); });
   await openApp(page);
   await choosePreset(page, 'haringey');
   await settled(page);
+  expect(worker).toEqual([]);
   await page.locator('#sensitivity > summary').click();
+  await expect.poll(() => worker.some((u) => u.endsWith('hnb-worker_loader.js'))).toBe(true);
   const bars = page.locator('#tornado-chart .bar');
   await expect(bars).toHaveCount(5);
   await expect(page.locator('#tornado-chart .base-label')).toContainText(/The plan: -?£/);

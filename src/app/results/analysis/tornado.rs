@@ -16,7 +16,7 @@ use crate::app::disclosure::Disclosure;
 use crate::model::Scenario;
 use crate::model::field::{Bounds, Measure};
 use crate::model::format::millions_dp;
-use crate::model::sensitivity::{self, Input, Range, Tornado, tornado};
+use crate::model::sensitivity::{self, Input, Range, Tornado};
 
 /// A range's end may be moved up to ten times itself either way.
 const RANGE_BOUNDS: Bounds = Bounds::new(dec!(-10), dec!(10), Measure::Rate, "");
@@ -37,9 +37,7 @@ pub(super) fn TornadoView(p: &TornadoProps) -> Html {
     // Text typed into an end that did not read, with its message; the
     // chart keeps the last good value.
     let typed = use_state(Vec::<(End, String, String)>::new);
-    let t = use_memo((p.scenario.clone(), (*ranges).clone()), |(s, r)| {
-        tornado(s, r)
-    });
+    let worked = crate::app::hooks::use_tornado(p.scenario.clone(), (*ranges).clone());
     let what = |r: &Range, high: bool| {
         format!(
             "{}, {} ({})",
@@ -83,7 +81,22 @@ pub(super) fn TornadoView(p: &TornadoProps) -> Html {
     html! {
         <div class="tornado">
             <p>{ "Each bar moves one assumption on its own across the range below, trying five points along it, and shows the lowest and highest deficit left at the end of the agreement. The longest bar is the assumption that matters most. The line is the plan as it stands." }</p>
-            { tornado_svg(&t) }
+            if let Some(t) = &worked.tornado {
+                <div aria-busy={worked.working.to_string()}>{ tornado_svg(t) }</div>
+            }
+            <p class="hint" role="status" id="tornado-status">{
+                if let Some(why) = &worked.error {
+                    why.clone()
+                } else if worked.working {
+                    if worked.tornado.is_some() {
+                        "Working out the chart again for the figures above…".to_string()
+                    } else {
+                        "Working out the chart…".to_string()
+                    }
+                } else {
+                    String::new()
+                }
+            }</p>
             <Disclosure class="details" summary={html! { "Change the ranges" }}>
                 <table class="table ranges">
                     <caption class="visually-hidden">{ "Ranges tried, in per cent" }</caption>
