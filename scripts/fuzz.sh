@@ -23,7 +23,12 @@ seed() {
     case $1 in
       file) cp "/tmp/hnb-seed-$f.json" "$dir/$f.json" ;;
       messages)
-        printf 'hnb-fan 1\nrun 3\nspread 0.02 0.01 0.015 0.5 1.1\n%s' "$(cat "/tmp/hnb-seed-$f.json")" > "$dir/$f.request"
+        printf 'hnb-work 1\nrun 3\nspread 0.02 0.01 0.015 0.5 1.1\n%s' "$(cat "/tmp/hnb-seed-$f.json")" > "$dir/$f.request"
+        printf 'hnb-work 1\nrun 4\ntornado growth -0.02 0.02 cost -0.1 0.1 delivery 0.5 1\n%s' "$(cat "/tmp/hnb-seed-$f.json")" > "$dir/$f.tornado"
+        printf 'hnb-work 1\nrun 5\ngoal inmss 0010000000 balance 2025\n%s' "$(cat "/tmp/hnb-seed-$f.json")" > "$dir/$f.goal"
+        printf 'goal 5\nfound 0.031 -12\n%s' "$(cat "/tmp/hnb-seed-$f.json")" > "$dir/$f.goal-reply"
+        printf 'goal 5\nunreachable 0.5 1200000' > "$dir/goal-unreachable"
+        printf 'tornado 4\n-120.5\ngrowth -0.02 0.02 -150 -90 -0.02:-150 0:-120.5 0.02:-90\ncost -0.1 0.1 -130 -110' > "$dir/tornado-reply"
         printf 'progress 3 1000 10000' > "$dir/progress"
         printf 'fan 3\n2024 2 2026 1 2\n0 3ff0000000000000\n0 0 0 0 0 0 0 0 0\n1 1 1 1 1 1 1 1 1' > "$dir/fan" ;;
       ages)

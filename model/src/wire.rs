@@ -17,6 +17,8 @@
 use rust_decimal::Decimal;
 
 use crate::sensitivity::{Bar, Input, Range, Tornado};
+use crate::setting::PerSetting;
+use crate::solve::{Lever, Solved, Target};
 use crate::uncertainty::{Deciles, Fan, Simulation, Spread};
 use crate::year::FinYear;
 
@@ -44,6 +46,8 @@ pub enum Job {
     Fan(Spread),
     /// The sensitivity chart across these ranges.
     Tornado(Vec<Range>),
+    /// Goal seek: the value of this lever that just meets this target.
+    Goal(Lever, Target),
 }
 
 /// A request for the worker: a job on a scenario.
@@ -73,6 +77,13 @@ pub fn encode_request(r: &Request) -> String {
             }
             out.push('\n');
         }
+        Job::Goal(lever, target) => {
+            out.push_str(&format!(
+                "goal {} {}\n",
+                lever_text(*lever),
+                target_text(*target)
+            ));
+        }
     }
     if r.scenario.demand.by_age.is_some()
         && let Some(d) = crate::authorities::ages_of(&r.scenario.about.code)
@@ -92,7 +103,7 @@ pub fn decode_request(text: &str) -> Result<Request, String> {
     let mut rest = text
         .strip_prefix(HEADER)
         .and_then(|t| t.strip_prefix('\n'))
-        .ok_or("not a request for simulated futures")?;
+        .ok_or("not a request for the page's worker")?;
     let mut line = |key: &str| -> Option<&str> {
         let (first, more) = rest.split_once('\n')?;
         let value = first.strip_prefix(key)?.strip_prefix(' ')?;
@@ -102,11 +113,12 @@ pub fn decode_request(text: &str) -> Result<Request, String> {
     let run: u64 = line("run")
         .and_then(|v| v.parse().ok())
         .ok_or("no run number")?;
-    let job = match line("tornado") {
-        Some(ranges) => Job::Tornado(read_ranges(ranges)?),
-        None => Job::Fan(read_spread(
-            line("spread").ok_or("no spread and no ranges")?,
-        )?),
+    let job = if let Some(ranges) = line("tornado") {
+        Job::Tornado(read_ranges(ranges)?)
+    } else if let Some(goal) = line("goal") {
+        read_goal(goal).ok_or("the goal is not a lever and a target")?
+    } else {
+        Job::Fan(read_spread(line("spread").ok_or("no job")?)?)
     };
     if let Some(json) = line("ages") {
         crate::authorities::load_ages(json)?;
@@ -121,6 +133,53 @@ pub fn decode_request(text: &str) -> Result<Request, String> {
         return Err(p.to_string());
     }
     Ok(Request { run, job, scenario })
+}
+
+/// A lever as a request names it: its id, then its year (growth and
+/// saving) or the locked settings as ten 0s and 1s (INMSS share).
+fn lever_text(lever: Lever) -> String {
+    match lever {
+        Lever::Growth(y) | Lever::ExtraSaving(y) => format!("{} {}", lever.id(), y.start()),
+        Lever::InmssShare(locks) => {
+            let bits: String = locks.0.iter().map(|l| if *l { '1' } else { '0' }).collect();
+            format!("{} {bits}", lever.id())
+        }
+        Lever::TargetYear | Lever::Inflation => lever.id().to_string(),
+    }
+}
+
+/// A target as a request names it: `cleared`, or `balance` and its year.
+fn target_text(target: Target) -> String {
+    match target {
+        Target::Cleared => "cleared".into(),
+        Target::Balance(y) => format!("balance {}", y.start()),
+    }
+}
+
+/// A goal seek request's lever and target.
+fn read_goal(text: &str) -> Option<Job> {
+    let mut w = text.split(' ');
+    let kind: crate::solve::LeverKind = w.next()?.parse().ok()?;
+    let year = |t: Option<&str>| FinYear::new(t?.parse().ok()?);
+    let lever = match kind {
+        crate::solve::LeverKind::Growth => Lever::Growth(year(w.next())?),
+        crate::solve::LeverKind::Saving => Lever::ExtraSaving(year(w.next())?),
+        crate::solve::LeverKind::Inmss => {
+            let bits = w.next()?.as_bytes();
+            if bits.len() != 10 || bits.iter().any(|b| !matches!(b, b'0' | b'1')) {
+                return None;
+            }
+            Lever::InmssShare(PerSetting::from_fn(|i| bits[i] == b'1'))
+        }
+        crate::solve::LeverKind::Inflation => Lever::Inflation,
+        crate::solve::LeverKind::TargetYear => Lever::TargetYear,
+    };
+    let target = match w.next()? {
+        "cleared" => Target::Cleared,
+        "balance" => Target::Balance(year(w.next())?),
+        _ => return None,
+    };
+    w.next().is_none().then_some(Job::Goal(lever, target))
 }
 
 /// The ranges of a sensitivity request: each input once at most, each end
@@ -190,6 +249,8 @@ pub enum Reply {
     Fan(u64, Fan),
     /// The sensitivity chart of run `.0`.
     Tornado(u64, Tornado),
+    /// The goal seek answer of run `.0`.
+    Goal(u64, Solved),
     /// Run `.0` could not be done, and why.
     Error(u64, String),
 }
@@ -207,6 +268,21 @@ pub fn encode_reply(r: &Reply) -> String {
     match r {
         Reply::Progress(run, done, total) => format!("progress {run} {done} {total}"),
         Reply::Error(run, why) => format!("error {run} {}", crate::format::clean(why)),
+        Reply::Goal(run, solved) => match solved {
+            Solved::Found {
+                value,
+                scenario,
+                gap,
+            } => format!(
+                "goal {run}\nfound {value} {gap}\n{}",
+                crate::io::write_scenario(scenario)
+            ),
+            Solved::Always => format!("goal {run}\nalways"),
+            Solved::Unreachable { best, gap } => format!("goal {run}\nunreachable {best} {gap}"),
+            Solved::NotApplicable(why) => {
+                format!("goal {run}\nno {}", crate::format::clean(why))
+            }
+        },
         Reply::Tornado(run, t) => {
             let mut out = format!("tornado {run}\n{}", t.base);
             for b in &t.bars {
@@ -259,6 +335,36 @@ pub fn decode_reply(text: &str) -> Option<Reply> {
             Some(Reply::Progress(run, n.next()??, n.next()??))
         }
         "error" => Some(Reply::Error(run, words.next().unwrap_or("").to_string())),
+        "goal" if words.next().is_none() => {
+            let (line, rest) = body.split_once('\n').unwrap_or((body, ""));
+            let (what, figures) = line.split_once(' ').unwrap_or((line, ""));
+            let pair = || {
+                let (a, b) = figures.split_once(' ')?;
+                Some((money(a)?, money(b)?))
+            };
+            let solved = match what {
+                "found" => {
+                    let (value, gap) = pair()?;
+                    let scenario = crate::io::read_scenario(rest).ok()?;
+                    if !crate::validate(&scenario).is_empty() {
+                        return None;
+                    }
+                    Solved::Found {
+                        value,
+                        scenario: Box::new(scenario),
+                        gap,
+                    }
+                }
+                "always" if figures.is_empty() && rest.is_empty() => Solved::Always,
+                "unreachable" if rest.is_empty() => {
+                    let (best, gap) = pair()?;
+                    Solved::Unreachable { best, gap }
+                }
+                "no" if rest.is_empty() => Solved::NotApplicable(figures.to_string()),
+                _ => return None,
+            };
+            Some(Reply::Goal(run, solved))
+        }
         "tornado" if words.next().is_none() => {
             let mut lines = body.split('\n');
             let base = money(lines.next()?)?;
@@ -365,6 +471,11 @@ pub fn serve(text: &str, paths: usize, seed: u64, mut post: impl FnMut(String)) 
     };
     let spread = match r.job {
         Job::Fan(spread) => spread,
+        Job::Goal(lever, target) => {
+            let solved = crate::solve::solve(&r.scenario, lever, target);
+            post(encode_reply(&Reply::Goal(r.run, solved)));
+            return;
+        }
         Job::Tornado(ranges) => {
             let t = crate::sensitivity::tornado(&r.scenario, &ranges);
             post(encode_reply(&Reply::Tornado(r.run, t)));
@@ -484,5 +595,60 @@ mod tests {
             decode_reply("tornado 1\n79228162514264337593543950335"),
             None
         );
+    }
+
+    /// Goal seek through the worker's messages gives `solve`'s answer,
+    /// for every kind of lever and target; a scenario in the answer must
+    /// validate.
+    #[test]
+    fn goal_seek_through_messages_is_solve() {
+        use crate::solve::LeverKind;
+        let s = crate::presets::find("haringey").unwrap().scenario();
+        let from = s.about.first_year.plus(1);
+        let mut locks = PerSetting::from_fn(|_| false);
+        locks.0[2] = true;
+        let mut seen = Vec::new();
+        for kind in LeverKind::ALL {
+            for target in [Target::Cleared, Target::Balance(from)] {
+                let lever = kind.lever(from, locks);
+                let text = encode_request(&Request {
+                    run: 9,
+                    job: Job::Goal(lever, target),
+                    scenario: s.clone(),
+                });
+                assert_eq!(decode_request(&text).unwrap().job, Job::Goal(lever, target));
+                let mut replies = Vec::new();
+                serve(&text, 10, 1, |m| replies.push(decode_reply(&m).unwrap()));
+                let want = crate::solve::solve(&s, lever, target);
+                seen.push(std::mem::discriminant(&want));
+                assert_eq!(replies, [Reply::Goal(9, want)], "{kind:?} {target:?}");
+            }
+        }
+        // The answers cover a found value and at least one other kind.
+        assert!(seen.iter().any(|d| *d != seen[0]));
+        for bad in [
+            "goal growth",
+            "goal inmss 01 cleared",
+            "goal growth 2025 balance",
+            "goal speed cleared",
+            "goal inflation cleared extra",
+        ] {
+            let text = format!(
+                "hnb-work 1\nrun 2\n{bad}\n{}",
+                crate::io::write_scenario(&s)
+            );
+            let mut out = Vec::new();
+            serve(&text, 10, 1, |m| out.push(decode_reply(&m).unwrap()));
+            assert!(
+                matches!(&out[..], [Reply::Error(2, w)] if w.contains("not a lever")),
+                "{bad}: {out:?}"
+            );
+        }
+        assert_eq!(
+            decode_reply("goal 1\nalways"),
+            Some(Reply::Goal(1, Solved::Always))
+        );
+        assert_eq!(decode_reply("goal 1\nfound 1 0\n{}"), None);
+        assert_eq!(decode_reply("goal 1\nunreachable 1e40 0"), None);
     }
 }

@@ -19,6 +19,7 @@ use super::start;
 use super::state::{Action, Notice, State, View};
 use crate::model::Scenario;
 use crate::model::sensitivity::{Range, Tornado};
+use crate::model::solve::{Lever, Solved, Target};
 use crate::model::store::{AUTOSAVE_KEY, SAVED_KEY, write_saved, write_saved_list};
 use crate::model::uncertainty::{self, Fan, Simulation, Spread};
 use crate::model::wire::{Job, READY, Reply, Request, decode_reply, encode_request};
@@ -328,61 +329,104 @@ pub fn use_simulation(scenario: Rc<Scenario>, spread: Spread) -> Simulated {
     }
 }
 
-/// What [`use_tornado`] has.
+/// What a tool worked out on the page's worker ([`use_tornado`],
+/// [`use_goal`]) has.
 #[derive(Clone, PartialEq)]
-pub struct Sensitivity {
-    /// The chart for the latest scenario and ranges, or the one before
+pub struct Worked<T> {
+    /// The answer for the latest scenario and settings, or the one before
     /// while that is worked out.
-    pub tornado: Option<Rc<Tornado>>,
-    /// Whether `tornado` is for an earlier scenario or ranges.
+    pub answer: Option<Rc<T>>,
+    /// Whether `answer` is for an earlier scenario or settings.
     pub working: bool,
-    /// Why the chart could not be worked out, in words.
+    /// Why the answer could not be worked out, in words.
     pub error: Option<String>,
 }
 
 /// Works out the sensitivity chart of `scenario` across `ranges` (thirty
-/// or so projections), again whenever either changes: in the browser on
-/// the page's worker, so input never waits for it, the latest request
-/// replacing any still being worked out; natively (the render tests) at
-/// once.
+/// or so projections) on the page's worker.
 #[hook]
-pub fn use_tornado(scenario: Rc<Scenario>, ranges: Vec<Range>) -> Sensitivity {
-    let tornado = use_state(|| None::<Rc<Tornado>>);
+pub fn use_tornado(scenario: Rc<Scenario>, ranges: Vec<Range>) -> Worked<Tornado> {
+    use_worked(
+        scenario,
+        ranges,
+        |r| Job::Tornado(r.clone()),
+        |s, r| crate::model::sensitivity::tornado(s, r),
+        |reply| match reply {
+            Reply::Tornado(run, t) => Some((run, t)),
+            _ => None,
+        },
+    )
+}
+
+/// Goal seek for `lever` and `target` on `scenario`, on the page's worker.
+#[hook]
+pub fn use_goal(scenario: Rc<Scenario>, lever: Lever, target: Target) -> Worked<Solved> {
+    use_worked(
+        scenario,
+        (lever, target),
+        |(l, t)| Job::Goal(*l, *t),
+        |s, (l, t)| crate::model::solve::solve(s, *l, *t),
+        |reply| match reply {
+            Reply::Goal(run, solved) => Some((run, solved)),
+            _ => None,
+        },
+    )
+}
+
+/// Works out `job(settings)` on `scenario`, again whenever either changes:
+/// in the browser on the page's worker, so input never waits for it, the
+/// latest request replacing any still being worked out (`answer` reads the
+/// worker's reply); natively (the render tests) at once, with `native`.
+#[hook]
+fn use_worked<K, T>(
+    scenario: Rc<Scenario>,
+    settings: K,
+    job: fn(&K) -> Job,
+    native: fn(&Scenario, &K) -> T,
+    answer: fn(Reply) -> Option<(u64, T)>,
+) -> Worked<T>
+where
+    K: PartialEq + Clone + 'static,
+    T: 'static,
+{
+    let value = use_state(|| None::<Rc<T>>);
     let working = use_state_eq(|| false);
     let error = use_state(|| None::<String>);
     let run = use_mut_ref(|| 0u64);
     let running: Slot = use_mut_ref(|| None::<Running>);
     {
-        let (tornado, working, error) = (tornado.clone(), working.clone(), error.clone());
+        let (value, working, error) = (value.clone(), working.clone(), error.clone());
         let running = running.clone();
-        use_effect_with((scenario, ranges), move |(s, ranges)| {
+        use_effect_with((scenario, settings), move |(s, k)| {
             let this = run.borrow().wrapping_add(1);
             *run.borrow_mut() = this;
             if !cfg!(target_arch = "wasm32") {
-                tornado.set(Some(Rc::new(crate::model::sensitivity::tornado(s, ranges))));
+                value.set(Some(Rc::new(native(s, k))));
                 return;
             }
             working.set(true);
             let request = encode_request(&Request {
                 run: this,
-                job: Job::Tornado(ranges.clone()),
+                job: job(k),
                 scenario: (**s).clone(),
             });
             let on_reply = {
                 let (working, error) = (working.clone(), error.clone());
                 Rc::new(move |reply: Reply| {
                     let latest = *run.borrow();
-                    match reply {
-                        Reply::Tornado(r, t) if r == latest => {
-                            error.set(None);
+                    if let Reply::Error(r, why) = &reply {
+                        if *r == latest {
                             working.set(false);
-                            tornado.set(Some(Rc::new(t)));
+                            error.set(Some(format!("This could not be worked out: {why}")));
                         }
-                        Reply::Error(r, why) if r == latest => {
-                            working.set(false);
-                            error.set(Some(format!("The chart could not be worked out: {why}")));
-                        }
-                        _ => {}
+                        return;
+                    }
+                    if let Some((r, v)) = answer(reply)
+                        && r == latest
+                    {
+                        error.set(None);
+                        working.set(false);
+                        value.set(Some(Rc::new(v)));
                     }
                 })
             };
@@ -390,18 +434,18 @@ pub fn use_tornado(scenario: Rc<Scenario>, ranges: Vec<Range>) -> Sensitivity {
                 let (working, error) = (working.clone(), error.clone());
                 Rc::new(move || {
                     working.set(false);
-                    error.set(Some("The chart could not be worked out: the page's worker could not start or stopped (changing a figure tries again)".into()));
+                    error.set(Some("This could not be worked out: the page's worker could not start or stopped (changing a figure tries again)".into()));
                 })
             };
             if let Err(why) = post(&running, request, on_reply, on_dead) {
                 working.set(false);
-                error.set(Some(format!("The chart could not be worked out: {why}")));
+                error.set(Some(format!("This could not be worked out: {why}")));
             }
         });
     }
     use_stop_worker(running);
-    Sensitivity {
-        tornado: (*tornado).clone(),
+    Worked {
+        answer: (*value).clone(),
         working: *working,
         error: (*error).clone(),
     }

@@ -69,16 +69,19 @@ pub(super) fn GoalSeek(p: &AnalysisProps) -> Html {
         Goal::Balance => Target::Balance(year_y),
         Goal::Cleared => Target::Cleared,
     };
-    let answer = use_memo((s.clone(), lever, target), move |(s, lever, target)| {
-        let solved = solve::solve(s, *lever, *target);
-        let words = solve::answer_words(s, *lever, *target, &solved);
-        (solved, words)
-    });
-    let (solved, words) = &*answer;
+    let worked = crate::app::hooks::use_goal(s.clone(), lever, target);
+    // An answer for other settings is not shown while the new one is
+    // worked out (it takes moments).
+    let solved = worked.answer.as_deref().filter(|_| !worked.working);
+    let words = match (&worked.error, solved) {
+        (Some(why), _) => why.clone(),
+        (None, Some(solved)) => solve::answer_words(&s, lever, target, solved),
+        (None, None) => "Working out what it would take…".to_string(),
+    };
     let apply = match solved {
-        Solved::Found {
+        Some(Solved::Found {
             scenario, value, ..
-        } => {
+        }) => {
             let scenario = Rc::new((**scenario).clone());
             let preset = p.preset.to_string();
             let done = format!(
@@ -137,7 +140,7 @@ pub(super) fn GoalSeek(p: &AnalysisProps) -> Html {
                     </div>
                 }
             </div>
-            <p class="goal__answer" id="goal-answer" aria-live="polite">{ words.clone() }</p>
+            <p class="goal__answer" id="goal-answer" aria-live="polite" aria-busy={worked.working.to_string()}>{ words }</p>
             if let Some(onclick) = apply {
                 <button type="button" class="button" id="goal-apply" {onclick}>{ "Apply this to the scenario" }</button>
             }

@@ -81,14 +81,14 @@ pub(super) fn TornadoView(p: &TornadoProps) -> Html {
     html! {
         <div class="tornado">
             <p>{ "Each bar moves one assumption on its own across the range below, trying five points along it, and shows the lowest and highest deficit left at the end of the agreement. The longest bar is the assumption that matters most. The line is the plan as it stands." }</p>
-            if let Some(t) = &worked.tornado {
+            if let Some(t) = &worked.answer {
                 <div aria-busy={worked.working.to_string()}>{ tornado_svg(t) }</div>
             }
             <p class="hint" role="status" id="tornado-status">{
                 if let Some(why) = &worked.error {
                     why.clone()
                 } else if worked.working {
-                    if worked.tornado.is_some() {
+                    if worked.answer.is_some() {
                         "Working out the chart again for the figures above…".to_string()
                     } else {
                         "Working out the chart…".to_string()
