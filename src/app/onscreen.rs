@@ -44,5 +44,8 @@ pub fn OnScreen(p: &OnScreenProps) -> Html {
         });
     }
     let drawn = shown.borrow().clone();
-    html! { <div ref={node} class="onscreen">{ drawn }</div> }
+    // `data-near` says what the browser last reported, for tests and for
+    // anyone inspecting why a block has not redrawn.
+    let near_attr = if *near { "true" } else { "false" };
+    html! { <div ref={node} class="onscreen" data-near={near_attr}>{ drawn }</div> }
 }

@@ -33,6 +33,19 @@ for (const width of [1280, 360]) {
     // At 360 px the controls sit below the results: look at the results,
     // as someone checking what a move does would.
     await page.locator('#headline-cleared').scrollIntoViewIfNeeded();
+    // The browser reports what came into view a frame or more after the
+    // scroll (later on a loaded machine); a reader starts dragging well after.
+    await expect
+      .poll(() =>
+        page.evaluate(() =>
+          [...document.querySelectorAll('#results .onscreen')].every((el) => {
+            const r = el.getBoundingClientRect();
+            const seen = r.bottom > 0 && r.top < window.innerHeight && r.height > 0;
+            return !seen || el.dataset.near === 'true';
+          }),
+        ),
+      )
+      .toBe(true);
     const before = await page.evaluate(snapshot);
     const inFrame = await page.evaluate(snapshot, '2.5');
     await settled(page);
