@@ -285,6 +285,19 @@ pub async fn age_figures(code: &'static str) -> Result<String, String> {
         .ok_or_else(failed)
 }
 
+/// Whether `el` is on the screen or within half a screen of it now (the
+/// same margin as [`watch_near`]); `true` when the browser cannot say.
+pub fn is_near(el: &web_sys::Element) -> bool {
+    let Some(height) = window()
+        .and_then(|w| w.inner_height().ok())
+        .and_then(|h| h.as_f64())
+    else {
+        return true;
+    };
+    let r = el.get_bounding_client_rect();
+    r.bottom() > -height / 2.0 && r.top() < height * 1.5
+}
+
 /// Watches whether `el` is on the screen or within half a screen of it,
 /// calling `near` with the answer whenever it changes (and once at first).
 /// Dropping the returned handle stops watching. Without the browser's

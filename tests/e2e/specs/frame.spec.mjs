@@ -62,3 +62,46 @@ for (const width of [1280, 360]) {
     await expect(table).not.toHaveText(before[before.length - 1].text);
   });
 }
+
+test('when the page opens, what is on the first screen draws first and the rest follows with no input', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.addInitScript(() => {
+    // Records, in order, each result block as it first draws, and which
+    // blocks were near the first screen when the results first appeared.
+    window.__drawn = [];
+    const watch = new MutationObserver((records) => {
+      for (const r of records) {
+        const el = r.target;
+        if (el.classList?.contains('onscreen') && !el.classList.contains('onscreen--waiting') && !el.dataset.seen) {
+          el.dataset.seen = '1';
+          window.__drawn.push([...document.querySelectorAll('#results .onscreen')].indexOf(el));
+        }
+      }
+    });
+    const start = new MutationObserver(() => {
+      const blocks = [...document.querySelectorAll('#results .onscreen')];
+      if (!document.getElementById('headline-cleared') || !blocks.length) return;
+      start.disconnect();
+      window.__first = blocks.map((el) => ({
+        near: el.getBoundingClientRect().top < innerHeight * 1.5,
+        top: Math.round(el.getBoundingClientRect().top),
+        drawn: !el.classList.contains('onscreen--waiting'),
+      }));
+      blocks.forEach((el, i) => { if (window.__first[i].drawn) { el.dataset.seen = '1'; window.__drawn.push(i); } });
+      watch.observe(document.getElementById('results'), { subtree: true, attributes: true, attributeFilter: ['class'] });
+    });
+    start.observe(document, { childList: true, subtree: true });
+  });
+  await openApp(page);
+  // With no input at all, every block draws.
+  await expect(page.locator('#results .onscreen--waiting')).toHaveCount(0);
+  const { first, drawn } = await page.evaluate(() => ({ first: window.__first, drawn: window.__drawn }));
+  expect(first.length).toBeGreaterThan(3);
+  // Blocks further down had not drawn when the results first appeared…
+  expect(first.some((b) => !b.near && !b.drawn)).toBe(true);
+  // …and every block near the first screen drew before any further down.
+  const near = first.map((b, i) => (b.near ? i : -1)).filter((i) => i >= 0);
+  expect(near.length).toBeGreaterThan(0);
+  expect(drawn.length).toBe(first.length);
+  expect(new Set(drawn.slice(0, near.length)), JSON.stringify({ first, drawn })).toEqual(new Set(near));
+});
