@@ -184,7 +184,7 @@ pub fn App(p: &AppProps) -> Html {
                                 <OnScreen settled={settled_now}><ChildrenByAge ..r.clone() /></OnScreen>
                                 <OnScreen settled={settled_now}><YearTable ..r.clone() /></OnScreen>
                                 if let Some(settled) = settled.clone() {
-                                    <Analysis scenario={settled.scenario} preset={st.preset.clone()} locks={st.locks_plan} />
+                                    <Analysis scenario={settled.scenario} preset={st.preset.clone()} locks={st.locks_plan} pending={!settled_now} />
                                 }
                             }
                         }

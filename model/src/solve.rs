@@ -390,14 +390,32 @@ fn target_year(s: &Scenario, target: Target) -> Solved {
         .map(|y| Decimal::from(y.start()))
         .filter(|y| *y >= lo && *y <= hi)
         .collect();
-    let gaps: Vec<(Decimal, Decimal)> = years
-        .iter()
-        .map(|&y| (y, target.gap(&Lever::TargetYear.apply(s, y))))
-        .collect();
-    if gaps.is_empty() {
+    if years.is_empty() {
         return Solved::NotApplicable(
             "with one year there is no later year by which to reach the planned mix".into(),
         );
+    }
+    // Only years the scenario can take count (a plan's own waypoints, say,
+    // can rule the earlier ones out): an answer is always one to apply.
+    let mut problem = None;
+    let gaps: Vec<(Decimal, Decimal)> = years
+        .iter()
+        .filter_map(|&y| {
+            let tried = Lever::TargetYear.apply(s, y);
+            match validate(&tried).first() {
+                Some(p) => {
+                    problem.get_or_insert_with(|| p.message.clone());
+                    None
+                }
+                None => Some((y, target.gap(&tried))),
+            }
+        })
+        .collect();
+    if gaps.is_empty() {
+        return Solved::NotApplicable(format!(
+            "no year can be applied: {}",
+            super::format::lower_first(problem.as_deref().unwrap_or("every year has a problem"))
+        ));
     }
     if gaps.iter().all(|(_, g)| *g <= Decimal::ZERO) {
         return Solved::Always;

@@ -255,6 +255,32 @@ pub enum Reply {
     Error(u64, String),
 }
 
+impl Reply {
+    /// The run it answers.
+    pub fn run(&self) -> u64 {
+        match self {
+            Reply::Progress(r, ..)
+            | Reply::Fan(r, _)
+            | Reply::Tornado(r, _)
+            | Reply::Goal(r, _)
+            | Reply::Error(r, _) => *r,
+        }
+    }
+}
+
+/// A reply as text, if the page can read it back; otherwise, for the same
+/// run, why not (an answer with figures beyond what a reply may carry).
+fn readable(r: &Reply) -> String {
+    let text = encode_reply(r);
+    if decode_reply(&text).is_some() {
+        return text;
+    }
+    encode_reply(&Reply::Error(
+        r.run(),
+        "the answer has figures too large to show (more than a million trillion pounds): bring the scenario's figures down".into(),
+    ))
+}
+
 fn bits(v: f64) -> String {
     format!("{:x}", v.to_bits())
 }
@@ -473,12 +499,12 @@ pub fn serve(text: &str, paths: usize, seed: u64, mut post: impl FnMut(String)) 
         Job::Fan(spread) => spread,
         Job::Goal(lever, target) => {
             let solved = crate::solve::solve(&r.scenario, lever, target);
-            post(encode_reply(&Reply::Goal(r.run, solved)));
+            post(readable(&Reply::Goal(r.run, solved)));
             return;
         }
         Job::Tornado(ranges) => {
             let t = crate::sensitivity::tornado(&r.scenario, &ranges);
-            post(encode_reply(&Reply::Tornado(r.run, t)));
+            post(readable(&Reply::Tornado(r.run, t)));
             return;
         }
     };
@@ -487,7 +513,7 @@ pub fn serve(text: &str, paths: usize, seed: u64, mut post: impl FnMut(String)) 
         let (done, total) = sim.progress();
         post(encode_reply(&Reply::Progress(r.run, done, total)));
     }
-    post(encode_reply(&Reply::Fan(r.run, sim.fan())));
+    post(readable(&Reply::Fan(r.run, sim.fan())));
 }
 
 #[cfg(test)]
@@ -600,6 +626,92 @@ mod tests {
     /// Goal seek through the worker's messages gives `solve`'s answer,
     /// for every kind of lever and target; a scenario in the answer must
     /// validate.
+    #[test]
+    fn every_goal_answer_travels_and_a_found_one_can_be_applied() {
+        use crate::solve::LeverKind;
+        // The paper presets (their waypoints and agreements) and a spread of
+        // councils, every lever, every target year.
+        let presets = crate::presets::all()
+            .enumerate()
+            .filter(|(i, _)| *i < 6 || i % 25 == 0);
+        let mut found = 0;
+        for (_, preset) in presets {
+            let s = preset.scenario();
+            let from = s.about.first_year.plus(1);
+            let targets =
+                std::iter::once(Target::Cleared).chain(s.about.years().map(Target::Balance));
+            for target in targets {
+                for kind in LeverKind::ALL {
+                    let lever = kind.lever(from, PerSetting::from_fn(|_| false));
+                    let text = encode_request(&Request {
+                        run: 3,
+                        job: Job::Goal(lever, target),
+                        scenario: s.clone(),
+                    });
+                    let mut replies = Vec::new();
+                    serve(&text, 10, 1, |m| replies.push(m));
+                    let [reply] = &replies[..] else {
+                        panic!("{}: {replies:?}", preset.id)
+                    };
+                    let decoded = decode_reply(reply);
+                    assert!(
+                        decoded.is_some(),
+                        "{} {kind:?} {target:?}: the reply does not decode",
+                        preset.id
+                    );
+                    if let Some(Reply::Goal(_, crate::solve::Solved::Found { scenario, .. })) =
+                        decoded
+                    {
+                        found += 1;
+                        assert!(
+                            crate::validate::validate(&scenario).is_empty(),
+                            "{} {kind:?} {target:?}",
+                            preset.id
+                        );
+                    }
+                }
+            }
+        }
+        assert!(found > 20, "{found}");
+    }
+
+    #[test]
+    fn an_answer_too_large_to_carry_comes_back_as_words() {
+        use rust_decimal_macros::dec;
+        // Valid, but every figure at the top of its range: the sensitivity
+        // chart's figures pass what a reply may carry.
+        let mut s = crate::presets::find("average").unwrap().scenario();
+        s.about.years = crate::validate::MAX_YEARS;
+        s.about.agreement_end = s
+            .about
+            .first_year
+            .plus(u16::from(crate::validate::MAX_YEARS) - 1);
+        s.demand.ehcps = dec!(2_000_000);
+        s.demand.growth = crate::scenario::Growth::constant(Decimal::ONE);
+        s.baseline.growth = crate::scenario::Growth::constant(Decimal::ONE);
+        for p in s.placements.settings.0.iter_mut() {
+            p.cost = dec!(2_000_000);
+            p.inflation = Decimal::ONE;
+        }
+        assert_eq!(crate::validate::validate(&s), vec![]);
+        let ranges = crate::sensitivity::default_ranges();
+        let text = encode_request(&Request {
+            run: 5,
+            job: Job::Tornado(ranges.clone()),
+            scenario: s.clone(),
+        });
+        // Sent as it is, the chart would not be readable…
+        let t = crate::sensitivity::tornado(&s, &ranges);
+        assert_eq!(decode_reply(&encode_reply(&Reply::Tornado(5, t))), None);
+        // …so the worker says why instead, for the same run.
+        let mut out = Vec::new();
+        serve(&text, 10, 1, |m| out.push(decode_reply(&m).unwrap()));
+        assert!(
+            matches!(&out[..], [Reply::Error(5, w)] if w.contains("too large")),
+            "{out:?}"
+        );
+    }
+
     #[test]
     fn goal_seek_through_messages_is_solve() {
         use crate::solve::LeverKind;

@@ -235,7 +235,22 @@ struct Running {
     /// The request to send once the worker says it is ready (`None` once
     /// it is).
     waiting: Rc<RefCell<Option<Option<String>>>>,
+    /// Who hears the replies to the latest request, and of a failure.
+    handlers: Rc<RefCell<Handlers>>,
+    /// Gives up on a worker that has not said it is ready in time.
+    _start_timer: Rc<RefCell<Option<Timeout>>>,
 }
+
+/// Who hears about the latest request: its replies, and in words why the
+/// worker failed.
+struct Handlers {
+    reply: Rc<dyn Fn(Reply)>,
+    dead: Rc<dyn Fn(String)>,
+}
+
+/// How long a worker may take to start (fetching its WebAssembly on a
+/// slow connection) before the page says it could not.
+const START_MS: u32 = 30_000;
 
 /// A worker started by one component (each tool that uses it has its own,
 /// so one never waits for another's run).
@@ -301,8 +316,10 @@ pub fn use_simulation(scenario: Rc<Scenario>, spread: Spread) -> Simulated {
                 };
                 let on_dead = {
                     let error = error.clone();
-                    Rc::new(move || {
-                        error.set(Some("The simulated futures could not be drawn: the page's worker could not start or stopped (changing a figure tries again)".into()))
+                    Rc::new(move |why: String| {
+                        error.set(Some(format!(
+                            "The simulated futures could not be drawn: {why}"
+                        )))
                     })
                 };
                 if let Err(why) = post(&running, request, on_reply, on_dead) {
@@ -333,12 +350,16 @@ pub fn use_simulation(scenario: Rc<Scenario>, spread: Spread) -> Simulated {
 /// [`use_goal`]) has.
 #[derive(Clone, PartialEq)]
 pub struct Worked<T> {
-    /// The answer for the latest scenario and settings, or the one before
-    /// while that is worked out.
+    /// The answer for the scenario and settings asked about now.
     pub answer: Option<Rc<T>>,
-    /// Whether `answer` is for an earlier scenario or settings.
+    /// While that is worked out, the last answer for earlier ones (to show
+    /// as out of date, never to act on).
+    pub earlier: Option<Rc<T>>,
+    /// Whether the answer for the scenario and settings asked about now is
+    /// still being worked out.
     pub working: bool,
-    /// Why the answer could not be worked out, in words.
+    /// Why the answer for the scenario and settings asked about now could
+    /// not be worked out, in words.
     pub error: Option<String>,
 }
 
@@ -377,6 +398,8 @@ pub fn use_goal(scenario: Rc<Scenario>, lever: Lever, target: Target) -> Worked<
 /// in the browser on the page's worker, so input never waits for it, the
 /// latest request replacing any still being worked out (`answer` reads the
 /// worker's reply); natively (the render tests) at once, with `native`.
+/// Each answer or error is kept with the scenario and settings it is for,
+/// and counts only while they are still the ones asked about.
 #[hook]
 fn use_worked<K, T>(
     scenario: Rc<Scenario>,
@@ -389,66 +412,88 @@ where
     K: PartialEq + Clone + 'static,
     T: 'static,
 {
-    let value = use_state(|| None::<Rc<T>>);
-    let working = use_state_eq(|| false);
-    let error = use_state(|| None::<String>);
+    let held = use_state(|| None::<Rc<Held<K, T>>>);
     let run = use_mut_ref(|| 0u64);
     let running: Slot = use_mut_ref(|| None::<Running>);
+    let asked = (scenario.clone(), settings.clone());
     {
-        let (value, working, error) = (value.clone(), working.clone(), error.clone());
+        let held = held.clone();
         let running = running.clone();
         use_effect_with((scenario, settings), move |(s, k)| {
             let this = run.borrow().wrapping_add(1);
             *run.borrow_mut() = this;
+            let keep = {
+                let (held, s, k) = (held.clone(), s.clone(), k.clone());
+                move |outcome: Result<Rc<T>, String>| {
+                    held.set(Some(Rc::new(Held {
+                        scenario: s.clone(),
+                        settings: k.clone(),
+                        outcome,
+                    })))
+                }
+            };
             if !cfg!(target_arch = "wasm32") {
-                value.set(Some(Rc::new(native(s, k))));
+                keep(Ok(Rc::new(native(s, k))));
                 return;
             }
-            working.set(true);
             let request = encode_request(&Request {
                 run: this,
                 job: job(k),
                 scenario: (**s).clone(),
             });
+            let keep = Rc::new(keep);
             let on_reply = {
-                let (working, error) = (working.clone(), error.clone());
+                let keep = keep.clone();
                 Rc::new(move |reply: Reply| {
-                    let latest = *run.borrow();
-                    if let Reply::Error(r, why) = &reply {
-                        if *r == latest {
-                            working.set(false);
-                            error.set(Some(format!("This could not be worked out: {why}")));
-                        }
+                    if reply.run() != *run.borrow() {
                         return;
                     }
-                    if let Some((r, v)) = answer(reply)
-                        && r == latest
-                    {
-                        error.set(None);
-                        working.set(false);
-                        value.set(Some(Rc::new(v)));
+                    if let Reply::Error(_, why) = reply {
+                        keep(Err(format!("This could not be worked out: {why}")));
+                    } else if let Some((_, v)) = answer(reply) {
+                        keep(Ok(Rc::new(v)));
                     }
                 })
             };
             let on_dead = {
-                let (working, error) = (working.clone(), error.clone());
-                Rc::new(move || {
-                    working.set(false);
-                    error.set(Some("This could not be worked out: the page's worker could not start or stopped (changing a figure tries again)".into()));
+                let keep = keep.clone();
+                Rc::new(move |why: String| {
+                    keep(Err(format!("This could not be worked out: {why}")))
                 })
             };
             if let Err(why) = post(&running, request, on_reply, on_dead) {
-                working.set(false);
-                error.set(Some(format!("This could not be worked out: {why}")));
+                keep(Err(format!("This could not be worked out: {why}")));
             }
         });
     }
     use_stop_worker(running);
-    Worked {
-        answer: (*value).clone(),
-        working: *working,
-        error: (*error).clone(),
+    let (scenario, settings) = asked;
+    let current = (*held).as_ref().filter(|h| {
+        (Rc::ptr_eq(&h.scenario, &scenario) || h.scenario == scenario) && h.settings == settings
+    });
+    match current {
+        Some(h) => Worked {
+            answer: h.outcome.as_ref().ok().cloned(),
+            earlier: None,
+            working: false,
+            error: h.outcome.as_ref().err().cloned(),
+        },
+        None => Worked {
+            answer: None,
+            earlier: (*held)
+                .as_ref()
+                .and_then(|h| h.outcome.as_ref().ok().cloned()),
+            working: true,
+            error: None,
+        },
     }
+}
+
+/// An answer, or why there is none, with what it was worked out for.
+struct Held<K, T> {
+    scenario: Rc<Scenario>,
+    settings: K,
+    outcome: Result<Rc<T>, String>,
 }
 
 /// Stops a component's worker when the component goes.
@@ -465,13 +510,15 @@ fn use_stop_worker(running: Slot) {
 
 /// Sends `request` to the worker in `running`, starting it if there is
 /// none, or afresh if it is still working on an older run (which is then
-/// abandoned). Every reply goes to `on_reply`; `on_dead` hears if the
-/// worker fails. The error, if it cannot be sent, is in words.
+/// abandoned). Replies go to `on_reply` (the handlers of any earlier
+/// request are replaced); `on_dead` hears, in words, if the worker fails,
+/// does not start in time, or sends what the page cannot read. The error,
+/// if it cannot be sent, is in words.
 fn post(
     running: &Slot,
     request: String,
     on_reply: Rc<dyn Fn(Reply)>,
-    on_dead: Rc<dyn Fn()>,
+    on_dead: Rc<dyn Fn(String)>,
 ) -> Result<(), String> {
     use wasm_bindgen::JsCast;
     use wasm_bindgen::closure::Closure;
@@ -489,40 +536,67 @@ fn post(
         let worker = web_sys::Worker::new(WORKER)
             .map_err(|_| "this browser did not allow the page's worker".to_string())?;
         let busy = Rc::new(std::cell::Cell::new(false));
+        let dead = Rc::new(std::cell::Cell::new(false));
         let waiting: Rc<RefCell<Option<Option<String>>>> = Rc::new(RefCell::new(Some(None)));
+        let handlers = Rc::new(RefCell::new(Handlers {
+            reply: on_reply.clone(),
+            dead: on_dead.clone(),
+        }));
+        let start_timer = Rc::new(RefCell::new(None::<Timeout>));
+        // Marks the worker failed and tells whoever asked last why.
+        let fail = {
+            let (busy, dead, handlers) = (busy.clone(), dead.clone(), handlers.clone());
+            Rc::new(move |why: &str| {
+                busy.set(false);
+                dead.set(true);
+                let tell = handlers.borrow().dead.clone();
+                tell(why.to_string());
+            })
+        };
         let message = {
-            let busy = busy.clone();
-            let waiting = waiting.clone();
+            let (busy, waiting, handlers) = (busy.clone(), waiting.clone(), handlers.clone());
+            let (fail, start_timer) = (fail.clone(), start_timer.clone());
             let me = worker.clone();
             Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
                 let text = e.data().as_string().unwrap_or_default();
                 if text == READY {
+                    start_timer.borrow_mut().take();
                     if let Some(Some(request)) = waiting.borrow_mut().take() {
                         let _ = me.post_message(&wasm_bindgen::JsValue::from_str(&request));
                     }
                     return;
                 }
                 let Some(reply) = decode_reply(&text) else {
+                    fail(
+                        "the page's worker sent an answer the page could not read (changing a figure tries again)",
+                    );
                     return;
                 };
                 if !matches!(reply, Reply::Progress(..)) {
                     busy.set(false);
                 }
-                on_reply(reply);
+                let tell = handlers.borrow().reply.clone();
+                tell(reply);
             })
         };
-        let dead = Rc::new(std::cell::Cell::new(false));
         let error = {
-            let busy = busy.clone();
-            let dead = dead.clone();
+            let fail = fail.clone();
             Closure::<dyn FnMut(web_sys::ErrorEvent)>::new(move |_: web_sys::ErrorEvent| {
-                busy.set(false);
-                dead.set(true);
-                on_dead();
+                fail("the page's worker could not start or stopped (changing a figure tries again)")
             })
         };
         worker.set_onmessage(Some(message.as_ref().unchecked_ref()));
         worker.set_onerror(Some(error.as_ref().unchecked_ref()));
+        {
+            let (waiting, fail) = (waiting.clone(), fail.clone());
+            *start_timer.borrow_mut() = Some(Timeout::new(START_MS, move || {
+                if waiting.borrow().is_some() {
+                    fail(
+                        "the page's worker did not start within 30 seconds: check the connection (changing a figure tries again)",
+                    );
+                }
+            }));
+        }
         *slot = Some(Running {
             worker,
             _message: message,
@@ -530,9 +604,15 @@ fn post(
             busy,
             dead,
             waiting,
+            handlers,
+            _start_timer: start_timer,
         });
     }
     let r = slot.as_ref().ok_or("no worker")?;
+    *r.handlers.borrow_mut() = Handlers {
+        reply: on_reply,
+        dead: on_dead,
+    };
     r.busy.set(true);
     if let Some(pending) = r.waiting.borrow_mut().as_mut() {
         // Not ready yet: sent when it is (a newer request replaces this).

@@ -44,6 +44,38 @@ test('goal seek says what growth would clear the deficit, and applies it', async
   await expect(answer).toContainText(/The planned mix would have to be reached by|Not reachable by changing the year the planned mix is reached alone|Whatever/);
 });
 
+test('goal seek answers in words when no year can be applied, and nothing from an out-of-date answer can be applied', async ({ page }) => {
+  await openApp(page);
+  await choosePreset(page, 'medway');
+  await settled(page);
+  await page.locator('#goal-seek > summary').click();
+  const answer = page.locator('#goal-answer');
+  // Medway's plan has waypoints; an answer that breaks them is not offered
+  // (it once left the tool working forever).
+  await page.locator('#goal-lever').selectOption('target-year');
+  await page.locator('#goal-target').selectOption('balance');
+  await page.locator('#goal-year').selectOption('2023-24');
+  await expect(answer).toHaveAttribute('aria-busy', 'false');
+  await expect(answer).not.toHaveText(/Working out/);
+  // An answer that can be applied…
+  await page.locator('#goal-lever').selectOption('growth');
+  await page.locator('#goal-target').selectOption('cleared');
+  await expect(page.locator('#goal-apply')).toBeVisible();
+  // …is out of date from the frame after a figure above moves: marked busy,
+  // and it cannot be applied until it is worked out again.
+  const inFrame = await page.evaluate(async () => {
+    const el = document.getElementById('f-demand-growth-start');
+    el.value = String(Number(el.value) + 0.5);
+    el.dispatchEvent(new Event('input', { bubbles: true }));
+    await new Promise((r) => requestAnimationFrame(r));
+    return { apply: !!document.getElementById('goal-apply'), busy: document.getElementById('goal-answer').getAttribute('aria-busy') };
+  });
+  expect(inFrame).toEqual({ apply: false, busy: 'true' });
+  await settled(page);
+  await expect(page.locator('#goal-apply')).toBeVisible();
+  await expect(answer).toHaveAttribute('aria-busy', 'false');
+});
+
 test('the sensitivity chart ranks what matters most, with the plan marked, and its ranges can change', async ({ page }) => {
   // Worked out on the page's worker, fetched only when first needed.
   const worker = [];

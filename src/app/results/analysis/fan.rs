@@ -23,6 +23,9 @@ use crate::model::uncertainty::{self, Fan, Spread};
 #[derive(Properties, PartialEq, Clone)]
 pub(super) struct FanProps {
     pub scenario: Rc<Scenario>,
+    /// The figures above have moved on from `scenario` (input has not
+    /// paused).
+    pub pending: bool,
 }
 
 /// One of the spread's five figures, as its box shows it.
@@ -150,8 +153,10 @@ pub(super) fn FanView(p: &FanProps) -> Html {
                 <p class="error-message" role="alert" id="fan-error">{ why }</p>
             }
             if let Some(f) = sim.fan.clone() {
-                <p class="fan__chance" id="fan-chance" data-compute-ms={format!("{:.0}", sim.compute_ms)}><strong>{ format!("The deficit is cleared by the end of {} in {} of 100 simulated futures.", f.agreement_end, f.in_100()) }</strong></p>
-                { fan_svg(&f) }
+                <div aria-busy={p.pending.to_string()}>
+                    <p class="fan__chance" id="fan-chance" data-compute-ms={format!("{:.0}", sim.compute_ms)}><strong>{ format!("The deficit is cleared by the end of {} in {} of 100 simulated futures.", f.agreement_end, f.in_100()) }</strong></p>
+                    { fan_svg(&f) }
+                </div>
             }
             <h3 class="fan__subtitle">{ "What is uncertain, and how much" }</h3>
             <ul class="fan__ranges">

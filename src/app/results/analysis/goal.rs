@@ -70,10 +70,12 @@ pub(super) fn GoalSeek(p: &AnalysisProps) -> Html {
         Goal::Cleared => Target::Cleared,
     };
     let worked = crate::app::hooks::use_goal(s.clone(), lever, target);
-    // An answer for other settings is not shown while the new one is
-    // worked out (it takes moments).
-    let solved = worked.answer.as_deref().filter(|_| !worked.working);
-    let words = match (&worked.error, solved) {
+    // Only an answer for the scenario and settings as they are now is shown
+    // or can be applied; an earlier one is not (it takes moments).
+    let solved = worked.answer.as_deref().filter(|_| !p.pending);
+    let busy = worked.working || p.pending;
+    let error = worked.error.as_ref().filter(|_| !p.pending);
+    let words = match (error, solved) {
         (Some(why), _) => why.clone(),
         (None, Some(solved)) => solve::answer_words(&s, lever, target, solved),
         (None, None) => "Working out what it would take…".to_string(),
@@ -140,7 +142,7 @@ pub(super) fn GoalSeek(p: &AnalysisProps) -> Html {
                     </div>
                 }
             </div>
-            <p class="goal__answer" id="goal-answer" aria-live="polite" aria-busy={worked.working.to_string()}>{ words }</p>
+            <p class="goal__answer" id="goal-answer" aria-live="polite" aria-busy={busy.to_string()}>{ words }</p>
             if let Some(onclick) = apply {
                 <button type="button" class="button" id="goal-apply" {onclick}>{ "Apply this to the scenario" }</button>
             }

@@ -27,6 +27,11 @@ pub struct AnalysisProps {
     pub preset: AttrValue,
     /// Settings whose planned share is locked on the page.
     pub locks: PerSetting<bool>,
+    /// Input has not paused: the figures above have moved on from
+    /// `scenario`, so what these tools show is out of date until it does
+    /// (marked busy, and nothing from it can be applied).
+    #[prop_or_default]
+    pub pending: bool,
 }
 
 /// The three sections.
@@ -40,10 +45,10 @@ pub fn Analysis(p: &AnalysisProps) -> Html {
                 <goal::GoalSeek ..p.clone() />
             </Disclosure>
             <Disclosure id="sensitivity" class="details analysis__part" summary={html! { "What matters most?" }}>
-                <tornado::TornadoView scenario={p.scenario.clone()} />
+                <tornado::TornadoView scenario={p.scenario.clone()} pending={p.pending} />
             </Disclosure>
             <Disclosure id="uncertainty" class="details analysis__part" summary={html! { "How sure can we be?" }}>
-                <fan::FanView scenario={p.scenario.clone()} />
+                <fan::FanView scenario={p.scenario.clone()} pending={p.pending} />
             </Disclosure>
         </section>
     }

@@ -25,6 +25,9 @@ const RANGE_BOUNDS: Bounds = Bounds::new(dec!(-10), dec!(10), Measure::Rate, "")
 #[derive(Properties, PartialEq, Clone)]
 pub(super) struct TornadoProps {
     pub scenario: Rc<Scenario>,
+    /// The figures above have moved on from `scenario` (input has not
+    /// paused).
+    pub pending: bool,
 }
 
 /// One end of one range: which row, and whether the upper end.
@@ -38,6 +41,9 @@ pub(super) fn TornadoView(p: &TornadoProps) -> Html {
     // chart keeps the last good value.
     let typed = use_state(Vec::<(End, String, String)>::new);
     let worked = crate::app::hooks::use_tornado(p.scenario.clone(), (*ranges).clone());
+    // Out of date while its figures are worked out, or while input has
+    // not paused.
+    let busy = worked.working || p.pending;
     let what = |r: &Range, high: bool| {
         format!(
             "{}, {} ({})",
@@ -81,14 +87,16 @@ pub(super) fn TornadoView(p: &TornadoProps) -> Html {
     html! {
         <div class="tornado">
             <p>{ "Each bar moves one assumption on its own across the range below, trying five points along it, and shows the lowest and highest deficit left at the end of the agreement. The longest bar is the assumption that matters most. The line is the plan as it stands." }</p>
-            if let Some(t) = &worked.answer {
-                <div aria-busy={worked.working.to_string()}>{ tornado_svg(t) }</div>
+            // While the chart for the figures now is worked out, the last
+            // one stays, marked busy; after an error, none is shown.
+            if let Some(t) = worked.answer.as_ref().or(worked.earlier.as_ref().filter(|_| worked.working)) {
+                <div aria-busy={busy.to_string()}>{ tornado_svg(t) }</div>
             }
             <p class="hint" role="status" id="tornado-status">{
-                if let Some(why) = &worked.error {
+                if let Some(why) = worked.error.as_ref().filter(|_| !p.pending) {
                     why.clone()
-                } else if worked.working {
-                    if worked.answer.is_some() {
+                } else if busy {
+                    if worked.answer.is_some() || worked.earlier.is_some() {
                         "Working out the chart again for the figures above…".to_string()
                     } else {
                         "Working out the chart…".to_string()
