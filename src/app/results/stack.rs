@@ -104,6 +104,24 @@ pub fn StackChart(p: &StackProps) -> Html {
         }
         _ => String::new(),
     };
+    // Each shown setting's segments, bottom to top, year by year, as one
+    // path: a rectangle for every year where it has any.
+    let mut segments = vec![String::new(); shown.len()];
+    for (i, r) in rows.iter().enumerate() {
+        let x = frame.x(i, n) - bar / 2.0;
+        let mut base = 0.0;
+        for (k, s) in shown.iter().enumerate() {
+            let y0 = scale.y(&frame, base);
+            base += draw(value(r, *s));
+            let y1 = scale.y(&frame, base);
+            let h = (y0 - y1).max(0.0);
+            if h > 0.0
+                && let Some(d) = segments.get_mut(k)
+            {
+                d.push_str(&format!("M{x:.1} {y1:.1}h{bar:.1}v{h:.1}h-{bar:.1}z"));
+            }
+        }
+    }
     let svg_title = format!("{key}-svg-title");
     let svg_desc = format!("{key}-svg-desc");
     html! {
@@ -135,30 +153,18 @@ pub fn StackChart(p: &StackProps) -> Html {
                         <text class="tick" x={(frame.left - 6.0).to_string()} y={format!("{:.1}", y + 4.0)} text-anchor="end">{ tick_label(*t, prefix, suffix) }</text>
                     </g> }
                 }) }
-                { for rows.iter().enumerate().map(|(i, r)| {
-                    let x = frame.x(i, n) - bar / 2.0;
-                    let mut base = 0.0;
-                    html! {
-                        <g class="bar">
-                            { for shown.iter().enumerate().map(|(k, s)| {
-                                let v = draw(value(r, *s));
-                                let y0 = scale.y(&frame, base);
-                                base += v;
-                                let y1 = scale.y(&frame, base);
-                                let h = (y0 - y1).max(0.0);
-                                html! {
-                                    <g>
-                                        <rect class={format!("fill fill--{}", s.id())} x={format!("{x:.1}")} y={format!("{y1:.1}")} width={format!("{bar:.1}")} height={format!("{h:.1}")}>
-                                            <title>{ format!("{}, {}: {}", s.label(), r.year, text(value(r, *s))) }</title>
-                                        </rect>
-                                        if k % 2 == 1 && h > 0.0 {
-                                            <rect class="hatch" fill={format!("url(#hatch-{key})")} x={format!("{x:.1}")} y={format!("{y1:.1}")} width={format!("{bar:.1}")} height={format!("{h:.1}")} />
-                                        }
-                                    </g>
-                                }
-                            }) }
-                        </g>
-                    }
+                // One path per setting holding its segment of every year's bar
+                // (a handful of elements to redraw rather than hundreds), with
+                // the setting's figures as its tooltip.
+                { for shown.iter().zip(&segments).enumerate().map(|(k, (s, d))| html! {
+                    <g class="bar">
+                        <path class={format!("fill fill--{}", s.id())} d={d.clone()}>
+                            <title>{ format!("{}: {}", s.label(), rows.iter().map(|r| format!("{} {}", r.year, text(value(r, *s)))).collect::<Vec<_>>().join(", ")) }</title>
+                        </path>
+                        if k % 2 == 1 && !d.is_empty() {
+                            <path class="hatch" fill={format!("url(#hatch-{key})")} d={d.clone()} />
+                        }
+                    </g>
                 }) }
                 { for rows.iter().enumerate().map(|(i, r)| html! {
                     <text class="tick" x={format!("{:.1}", frame.x(i, n))} y={format!("{:.1}", frame.top + frame.plot_height() + 18.0)} text-anchor="middle">{ r.year.to_string() }</text>
