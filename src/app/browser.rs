@@ -340,6 +340,9 @@ pub struct NearWatch {
 
 impl Drop for NearWatch {
     fn drop(&mut self) {
+        // Reports already queued are taken, so none reaches the callback
+        // after it is dropped.
+        let _ = self.observer.take_records();
         self.observer.disconnect();
     }
 }

@@ -241,6 +241,16 @@ struct Running {
     _start_timer: Rc<RefCell<Option<Timeout>>>,
 }
 
+impl Drop for Running {
+    /// Stops the worker and its handlers, so nothing it had queued reaches
+    /// a handler after it is dropped.
+    fn drop(&mut self) {
+        self.worker.set_onmessage(None);
+        self.worker.set_onerror(None);
+        self.worker.terminate();
+    }
+}
+
 /// Who hears about the latest request: its replies, and in words why the
 /// worker failed.
 struct Handlers {
@@ -501,9 +511,8 @@ struct Held<K, T> {
 fn use_stop_worker(running: Slot) {
     use_effect_with((), move |_| {
         move || {
-            if let Some(r) = running.borrow_mut().take() {
-                r.worker.terminate();
-            }
+            // Dropping it stops the worker.
+            running.borrow_mut().take();
         }
     });
 }
@@ -529,8 +538,9 @@ fn post(
     let stale = slot
         .as_ref()
         .is_some_and(|r| r.dead.get() || (r.busy.get() && r.waiting.borrow().is_none()));
-    if stale && let Some(r) = slot.take() {
-        r.worker.terminate();
+    if stale {
+        // Dropping it stops the worker.
+        slot.take();
     }
     if slot.is_none() {
         let worker = web_sys::Worker::new(WORKER)
