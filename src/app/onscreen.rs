@@ -21,9 +21,9 @@ pub struct OnScreenProps {
 /// Draws its children with the latest results while it is on or near the
 /// screen or input has paused; otherwise keeps what it last drew.
 ///
-/// When the page opens, a block near the screen draws at once (before the
-/// first paint) and one further down draws a moment later, each in a task
-/// of its own, so the first screen is not held up by the whole page. Until
+/// When the page opens, a block near the screen draws at once and one
+/// further down after the next frame, each in a task of its own, so the
+/// first screen is not held up by the whole page. Until
 /// then it holds a space of about its size. Natively (the render tests) it
 /// draws at once.
 #[component]
