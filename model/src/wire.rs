@@ -623,9 +623,9 @@ mod tests {
         );
     }
 
-    /// Goal seek through the worker's messages gives `solve`'s answer,
-    /// for every kind of lever and target; a scenario in the answer must
-    /// validate.
+    /// Every goal seek answer, for every lever and target year of the
+    /// paper presets and a spread of councils, reaches the page readable,
+    /// and a found scenario validates.
     #[test]
     fn every_goal_answer_travels_and_a_found_one_can_be_applied() {
         use crate::solve::LeverKind;
@@ -675,6 +675,8 @@ mod tests {
         assert!(found > 20, "{found}");
     }
 
+    /// An answer beyond what a reply may carry comes back as words for
+    /// the same run, not as a reply the page cannot read.
     #[test]
     fn an_answer_too_large_to_carry_comes_back_as_words() {
         use rust_decimal_macros::dec;
@@ -712,6 +714,9 @@ mod tests {
         );
     }
 
+    /// Goal seek through the worker's messages gives `solve`'s answer,
+    /// for every kind of lever and target; a scenario in the answer must
+    /// validate.
     #[test]
     fn goal_seek_through_messages_is_solve() {
         use crate::solve::LeverKind;

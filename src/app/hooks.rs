@@ -452,27 +452,25 @@ where
                 scenario: (**s).clone(),
             });
             let keep = Rc::new(keep);
-            let on_reply = {
+            let failed: Rc<dyn Fn(String)> = {
                 let keep = keep.clone();
+                Rc::new(move |why| keep(Err(format!("This could not be worked out: {why}"))))
+            };
+            let on_reply = {
+                let failed = failed.clone();
                 Rc::new(move |reply: Reply| {
                     if reply.run() != *run.borrow() {
                         return;
                     }
                     if let Reply::Error(_, why) = reply {
-                        keep(Err(format!("This could not be worked out: {why}")));
+                        failed(why);
                     } else if let Some((_, v)) = answer(reply) {
                         keep(Ok(Rc::new(v)));
                     }
                 })
             };
-            let on_dead = {
-                let keep = keep.clone();
-                Rc::new(move |why: String| {
-                    keep(Err(format!("This could not be worked out: {why}")))
-                })
-            };
-            if let Err(why) = post(&running, request, on_reply, on_dead) {
-                keep(Err(format!("This could not be worked out: {why}")));
+            if let Err(why) = post(&running, request, on_reply, failed.clone()) {
+                failed(why);
             }
         });
     }
@@ -560,7 +558,7 @@ fn post(
                 busy.set(false);
                 dead.set(true);
                 let tell = handlers.borrow().dead.clone();
-                tell(why.to_string());
+                tell(format!("{why} (changing a figure tries again)"));
             })
         };
         let message = {
@@ -577,9 +575,7 @@ fn post(
                     return;
                 }
                 let Some(reply) = decode_reply(&text) else {
-                    fail(
-                        "the page's worker sent an answer the page could not read (changing a figure tries again)",
-                    );
+                    fail("the page's worker sent an answer the page could not read");
                     return;
                 };
                 if !matches!(reply, Reply::Progress(..)) {
@@ -592,7 +588,7 @@ fn post(
         let error = {
             let fail = fail.clone();
             Closure::<dyn FnMut(web_sys::ErrorEvent)>::new(move |_: web_sys::ErrorEvent| {
-                fail("the page's worker could not start or stopped (changing a figure tries again)")
+                fail("the page's worker could not start or stopped")
             })
         };
         worker.set_onmessage(Some(message.as_ref().unchecked_ref()));
@@ -601,9 +597,7 @@ fn post(
             let (waiting, fail) = (waiting.clone(), fail.clone());
             *start_timer.borrow_mut() = Some(Timeout::new(START_MS, move || {
                 if waiting.borrow().is_some() {
-                    fail(
-                        "the page's worker did not start within 30 seconds: check the connection (changing a figure tries again)",
-                    );
+                    fail("the page's worker did not start within 30 seconds: check the connection");
                 }
             }));
         }

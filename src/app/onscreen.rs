@@ -23,9 +23,8 @@ pub struct OnScreenProps {
 ///
 /// When the page opens, a block near the screen draws at once and one
 /// further down after the next frame, each in a task of its own, so the
-/// first screen is not held up by the whole page. Until
-/// then it holds a space of about its size. Natively (the render tests) it
-/// draws at once.
+/// first screen is not held up by the whole page; until then it holds a
+/// space of about its size. Natively (the render tests) it draws at once.
 #[component]
 pub fn OnScreen(p: &OnScreenProps) -> Html {
     let node = use_node_ref();
