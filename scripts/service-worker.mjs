@@ -10,9 +10,11 @@
 // It keeps: the page and everything it loads at first (index.html, the
 // loader, script, WebAssembly, styles, snippets), the simulation worker and
 // the plain pages. A council's figures by age (ages/CODE.js) are kept the
-// first time they are fetched (and, like everything, dropped with the
-// release's cache when a new release arrives). Nothing else is fetched or kept, and it never touches a request
-// to another site.
+// first time they are fetched, in a cache of their own named after a hash of
+// every council's file: a release that leaves them unchanged keeps what was
+// fetched (a councillor who used them offline still has them after an
+// update), and one that changes them starts afresh. Nothing else is fetched
+// or kept, and it never touches a request to another site.
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -51,13 +53,21 @@ const files = [];
 const onUse = (f) => f.startsWith('ages/');
 const keep = files.filter((f) => !onUse(f) && f !== 'robots.txt' && f !== 'sw.js');
 const versioned = files.filter((f) => f !== 'sw.js' && f !== 'robots.txt');
-const hash = createHash('sha256');
-for (const f of versioned) hash.update(f).update('\0').update(readFileSync(join(dir, f)));
-const version = hash.digest('hex').slice(0, 16);
+// A hash of the files' names and contents, 16 hex digits.
+function digest(list) {
+  const hash = createHash('sha256');
+  for (const f of list) hash.update(f).update('\0').update(readFileSync(join(dir, f)));
+  return hash.digest('hex').slice(0, 16);
+}
+const version = digest(versioned);
+const agesVersion = digest(files.filter(onUse));
 
 const sw = `// The calculator's service worker (written by scripts/service-worker.mjs at
 // build time): this release's files, kept so the page opens with no network.
 const CACHE = 'hnb-${version}';
+// Councils' figures by age, kept once fetched, across releases that leave
+// them unchanged.
+const AGES = 'hnb-ages-${agesVersion}';
 const FILES = ${JSON.stringify(['./', ...keep.filter((f) => f !== 'index.html')], null, 2)};
 
 self.addEventListener('install', (event) => {
@@ -67,7 +77,7 @@ self.addEventListener('install', (event) => {
 self.addEventListener('activate', (event) => {
   event.waitUntil(
     caches.keys()
-      .then((names) => Promise.all(names.filter((n) => n.startsWith('hnb-') && n !== CACHE).map((n) => caches.delete(n))))
+      .then((names) => Promise.all(names.filter((n) => n.startsWith('hnb-') && n !== CACHE && n !== AGES).map((n) => caches.delete(n))))
       .then(() => self.clients.claim()),
   );
 });
@@ -79,21 +89,24 @@ self.addEventListener('fetch', (event) => {
   // release's copy.
   const page = event.request.mode === 'navigate' && (url.pathname.endsWith('/') || url.pathname.endsWith('/index.html'));
   const key = page ? './' : event.request;
+  if (url.pathname.includes('/ages/')) {
+    // A council's figures by age are kept once fetched, fresh from the
+    // site (never a copy the browser's own cache held from before).
+    event.respondWith(
+      caches.open(AGES).then((cache) => cache.match(event.request).then((hit) => hit
+        || fetch(event.request.url, { cache: 'no-cache', credentials: 'same-origin' }).then((res) => {
+          if (res.ok) cache.put(event.request, res.clone());
+          return res;
+        }))),
+    );
+    return;
+  }
   event.respondWith(
-    caches.open(CACHE).then((cache) => cache.match(key, { ignoreSearch: key === './' }).then((hit) => {
-      if (hit) return hit;
-      // A council's figures by age are kept once fetched, fresh from the
-      // site (never a copy the browser's own cache held from before).
-      if (!url.pathname.includes('/ages/')) return fetch(event.request);
-      return fetch(event.request.url, { cache: 'no-cache', credentials: 'same-origin' }).then((res) => {
-        if (res.ok) cache.put(event.request, res.clone());
-        return res;
-      });
-    })),
+    caches.open(CACHE).then((cache) => cache.match(key, { ignoreSearch: key === './' }).then((hit) => hit || fetch(event.request))),
   );
 });
 `;
 writeFileSync(join(dir, 'sw.js'), sw);
 // A worker that does not parse would silently leave the page without one.
 new Function(sw);
-console.log(`service-worker: wrote sw.js (cache hnb-${version}, ${keep.length} files) and manifest.webmanifest`);
+console.log(`service-worker: wrote sw.js (cache hnb-${version}, ${keep.length} files; figures by age hnb-ages-${agesVersion}) and manifest.webmanifest`);
