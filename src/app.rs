@@ -43,7 +43,7 @@ use self::compare::{Compare, Side};
 use self::context::Ctx;
 use self::controls::Controls;
 use self::errors::ErrorSummary;
-use self::layout::{Footer, Intro, Lens, Masthead, Notices};
+use self::layout::{AgesWaiting, Footer, Intro, Lens, Masthead, Notices};
 use self::onscreen::OnScreen;
 use self::picker::PresetPicker;
 use self::print::PrintView;
@@ -169,7 +169,7 @@ pub fn App(p: &AppProps) -> Html {
                             }
                         }
                         if let Some(code) = crate::model::age::awaiting(&st.good) {
-                            <p class="notice" role="status">{ format!("Loading {}'s figures by age…", crate::model::authorities::find(code).map_or(code, |a| a.name)) }</p>
+                            <AgesWaiting name={crate::model::authorities::find(code).map_or(code, |a| a.name)} failed={st.ages_failed.clone().map(AttrValue::from)} />
                         }
                         <p class="visually-hidden" role="status" id="announce">{ announcement }</p>
                         if let Some(r) = results.clone() {

@@ -44,6 +44,18 @@ pub fn focus(id: &str) {
     }
 }
 
+/// Checks the radio button (or checkbox) with `id`: for a choice the
+/// page could not carry out, so what is shown is what is in use.
+pub fn check(id: &str) {
+    if let Some(el) = window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
+    {
+        el.set_checked(true);
+    }
+}
+
 /// The page's address without query or fragment.
 pub fn base_url() -> String {
     window()

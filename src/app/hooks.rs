@@ -630,22 +630,21 @@ fn post(
 
 /// Fetches a council's figures by age when the scenario on the page (or
 /// the one its results come from) is by age and they are not yet here,
-/// then has the scenario checked and projected again. A failure is said in
-/// words; nothing on the page changes, and the scenario still opens once
-/// the figures can be fetched (choosing "by age" again tries again).
+/// then has the scenario checked and projected again. A failure is kept
+/// ([`Action::AgesFailed`]) and said in words beside the results, which
+/// offer to try again ([`Action::RetryAges`]) or to use one growth rate.
 #[hook]
 pub fn use_age_figures(state: &State, dispatch: UseReducerDispatcher<State>) {
     let code = crate::model::age::awaiting(&state.draft)
         .or_else(|| crate::model::age::awaiting(&state.good));
-    use_effect_with(code, move |code| {
+    // Tried again when asked (a failed try is said beside the results,
+    // with a button to try again).
+    use_effect_with((code, state.ages_attempt), move |(code, _)| {
         if let Some(code) = *code {
             wasm_bindgen_futures::spawn_local(async move {
                 dispatch.dispatch(match load_ages(code).await {
                     Ok(()) => Action::AgesLoaded,
-                    Err(why) => Action::Notify(Notice::error(
-                        "The figures by age could not be loaded, so the results are not yet by age.",
-                        vec![why],
-                    )),
+                    Err(why) => Action::AgesFailed(why),
                 });
             });
         }

@@ -125,3 +125,38 @@ pub fn Notices(p: &NoticesProps) -> Html {
         </div>
     }
 }
+
+/// Props of [`AgesWaiting`].
+#[derive(Properties, PartialEq, Clone)]
+pub struct AgesWaitingProps {
+    /// The council whose figures by age the results wait for.
+    pub name: AttrValue,
+    /// Why they could not be loaded, if they could not.
+    #[prop_or_default]
+    pub failed: Option<AttrValue>,
+}
+
+/// Where the results would be while they wait for a council's figures by
+/// age: that they are loading or, if they could not be loaded, why, with a
+/// button to try again and one to project by one growth rate instead.
+#[component]
+pub fn AgesWaiting(p: &AgesWaitingProps) -> Html {
+    let dispatch = use_dispatch();
+    let Some(why) = p.failed.clone() else {
+        return html! { <p class="notice" role="status">{ format!("Loading {}'s figures by age…", p.name) }</p> };
+    };
+    let retry = {
+        let d = dispatch.clone();
+        Callback::from(move |_: MouseEvent| d.dispatch(Action::RetryAges))
+    };
+    let by_rate = Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::ByAge(None)));
+    html! {
+        <div class="notice notice--error" role="alert" id="ages-failed">
+            <p class="notice__title">{ format!("{}'s figures by age could not be loaded, so there are no results yet.", p.name) }</p>
+            <ul class="notice__lines"><li>{ why }</li></ul>
+            <button type="button" class="button button--small" onclick={retry}>{ "Try again" }</button>
+            { " " }
+            <button type="button" class="button button--small button--secondary" onclick={by_rate}>{ "Use one growth rate instead" }</button>
+        </div>
+    }
+}

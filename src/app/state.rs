@@ -35,7 +35,7 @@ use std::rc::Rc;
 
 use yew::Reducible;
 
-pub use self::action::{Action, Notice, View};
+pub use self::action::{AGES_NOT_LOADED, Action, Notice, View};
 pub use self::parts::{FieldState, Parts, Shared};
 use crate::model::field::Field;
 pub use crate::model::field::Mix;
@@ -90,6 +90,10 @@ pub struct State {
     /// The share link of the last valid scenario, once it has been written
     /// to the address bar.
     pub link: String,
+    /// Why the figures by age the results wait for could not be loaded.
+    pub ages_failed: Option<String>,
+    /// Counts the tries to load them again.
+    pub ages_attempt: u32,
 }
 
 impl State {
@@ -116,6 +120,8 @@ impl State {
             view: View::Calculator,
             parents: false,
             link: String::new(),
+            ages_failed: None,
+            ages_attempt: 0,
         }
     }
 
@@ -229,6 +235,12 @@ impl Reducible for State {
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut s = (*self).clone();
+        if matches!(action, Action::AgesLoaded | Action::ByAge(Some(_))) {
+            // Figures by age are in: a message that they could not be
+            // loaded is out of date.
+            s.ages_failed = None;
+            s.notices.retain(|n| !n.title.starts_with(AGES_NOT_LOADED));
+        }
         let change = match action {
             Action::LoadPreset(_) | Action::Open { .. } => {
                 return Rc::new(page::replace(&self, action));

@@ -21,11 +21,22 @@ export async function expectAccessible(page, label = 'page') {
   expect(summary, `axe violations on ${label}`).toEqual([]);
 }
 
+// Console errors a test causes on purpose (say, a request it makes fail),
+// by page.
+const expectedErrors = new WeakMap();
+
+/** Lets console errors matching `pattern` on `page` pass: the test causes them. */
+export function expectConsoleErrors(page, pattern) {
+  expectedErrors.set(page, [...(expectedErrors.get(page) ?? []), pattern]);
+}
+
 export const test = base.extend({
   page: async ({ page }, use, testInfo) => {
     const problems = [];
     page.on('console', (msg) => {
-      if (msg.type() === 'error') problems.push(`console error: ${msg.text()}`);
+      if (msg.type() !== 'error') return;
+      if ((expectedErrors.get(page) ?? []).some((p) => p.test(msg.text()))) return;
+      problems.push(`console error: ${msg.text()}`);
     });
     page.on('pageerror', (err) => problems.push(`uncaught: ${err.message}`));
     page.on('response', (res) => {

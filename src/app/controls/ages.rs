@@ -6,8 +6,9 @@
 use rust_decimal_macros::dec;
 use yew::prelude::*;
 
+use super::super::browser;
 use super::super::context::Dispatch;
-use super::super::state::{Action, FieldState, Notice};
+use super::super::state::{AGES_NOT_LOADED, Action, FieldState, Notice};
 use super::super::units::Unit;
 use super::Spec;
 use crate::model::age;
@@ -44,10 +45,15 @@ pub fn form_choice(about: &About, by_age: bool, dispatch: &Dispatch) -> Html {
                 };
                 dispatch.dispatch(match loaded {
                     Ok(_) => Action::ByAge(Some(age::default_levers())),
-                    Err(why) => Action::Notify(Notice::error(
-                        "The figures by age could not be loaded, so plans still grow by one rate.",
-                        vec![why],
-                    )),
+                    Err(why) => {
+                        // The scenario still grows by one rate: so must the
+                        // choice shown.
+                        browser::check("demand-rate");
+                        Action::Notify(Notice::error(
+                            format!("{AGES_NOT_LOADED}, so plans still grow by one rate."),
+                            vec![why],
+                        ))
+                    }
                 });
             });
         })

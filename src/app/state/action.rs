@@ -102,6 +102,11 @@ pub enum Action {
     /// A council's figures by age have loaded: check the scenario again
     /// and project it.
     AgesLoaded,
+    /// The figures by age the results wait for could not be loaded, for
+    /// this reason.
+    AgesFailed(String),
+    /// Try loading the figures by age the results wait for again.
+    RetryAges,
     /// Add a project at the end of the register.
     AddProject,
     /// Remove project `i`.
@@ -165,6 +170,10 @@ pub enum View {
     /// The committee paper.
     Print,
 }
+
+/// How every message about figures by age that could not be loaded
+/// begins, so one that has loaded since clears it.
+pub const AGES_NOT_LOADED: &str = "The figures by age could not be loaded";
 
 /// A message about the page as a whole: a link, saved work or a file.
 #[derive(Clone, Debug, PartialEq)]

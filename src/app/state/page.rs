@@ -87,6 +87,11 @@ pub(super) fn apply(s: &mut State, action: Action) -> Change {
             }
         }
         Action::Show(view) => s.view = view,
+        Action::AgesFailed(why) => s.ages_failed = Some(why),
+        Action::RetryAges => {
+            s.ages_failed = None;
+            s.ages_attempt = s.ages_attempt.wrapping_add(1);
+        }
         Action::Parents(on) => s.parents = on,
         Action::Linked(link) => s.link = link,
         Action::Notify(n) => {

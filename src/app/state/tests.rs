@@ -199,3 +199,28 @@ fn a_panels_part_is_shared_until_it_changes() {
     assert_eq!(s.parts.income, before.income);
     let _ = Decimal::ZERO;
 }
+
+#[test]
+fn figures_by_age_that_failed_can_be_tried_again_and_loading_them_clears_the_message() {
+    let s = State::initial();
+    let s = act(
+        s,
+        Action::Notify(Notice::error(
+            format!("{AGES_NOT_LOADED}, so plans still grow by one rate."),
+            vec!["check the connection".into()],
+        )),
+    );
+    let s = act(s, Action::Notify(Notice::info("Saved as \"x\".")));
+    let s = act(s, Action::AgesFailed("check the connection".into()));
+    assert_eq!(s.ages_failed.as_deref(), Some("check the connection"));
+    let tried = s.ages_attempt;
+    let s = act(s, Action::RetryAges);
+    assert_eq!(s.ages_failed, None);
+    assert_eq!(s.ages_attempt, tried.wrapping_add(1));
+    let s = act(s, Action::AgesFailed("again".into()));
+    let s = act(s, Action::AgesLoaded);
+    assert_eq!(s.ages_failed, None);
+    // Only the message about figures by age goes.
+    let titles: Vec<_> = s.notices.iter().map(|n| n.title.as_str()).collect();
+    assert_eq!(titles, ["Saved as \"x\"."]);
+}

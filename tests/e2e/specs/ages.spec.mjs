@@ -4,7 +4,7 @@
 // special school line and the deficit, and the by-age view and its table
 // read at 360 px, accessibly. A link to a scenario by age opens and loads
 // its figures too.
-import { test, expect, openApp, choosePreset, settled, expectAccessible } from '../fixtures.mjs';
+import { test, expect, openApp, choosePreset, settled, expectAccessible, expectConsoleErrors } from '../fixtures.mjs';
 
 const byAge = (page) => page.locator('#demand-age');
 const mainstream = (page) => page.getByLabel(/^Share of 11-year-olds with an EHCP in mainstream school.*\(per cent\)$/);
@@ -90,4 +90,70 @@ test('a link to a scenario by age opens, fetches its council\'s figures and proj
   await page.locator('#uncertainty > summary').click();
   await expect(page.locator('#fan-chance')).toBeVisible({ timeout: 20_000 });
   await expect(page.locator('#fan-error')).toHaveCount(0);
+});
+
+// No service worker here, so every try reaches the network (the test's route).
+test.describe('figures by age that cannot be fetched', () => {
+  test.use({ serviceWorkers: 'block' });
+
+  test('the page says so, offers to try again or use one rate, and shows the choice in use', async ({ page }) => {
+    expectConsoleErrors(page, /Failed to load resource: net::ERR_FAILED/);
+    let failing = true;
+    let tries = 0;
+    await page.route('**/ages/*.js', (route) => {
+      tries += 1;
+      return failing ? route.abort() : route.continue();
+    });
+
+    // Choosing "by age": the choice goes back to one rate, and says why.
+    await openApp(page, '?la=E06000001');
+    await page.locator('#demand > summary').evaluate((s) => { if (!s.parentElement.open) s.click(); });
+    // (A click, not check(): the choice goes back as soon as the fetch fails.)
+    await byAge(page).click();
+    const notice = page.locator('#notices [role="alert"]');
+    await expect(notice).toContainText('The figures by age could not be loaded, so plans still grow by one rate.');
+    await expect(notice).toContainText('check the connection and try again');
+    await expect(page.locator('#demand-rate')).toBeChecked();
+    await expect(byAge(page)).not.toBeChecked();
+    await expect(page.locator('#headline-cleared')).toBeVisible();
+    // Trying again once the network is back works, and the message goes.
+    failing = false;
+    await byAge(page).check();
+    await expect(page.locator('#ages-chart')).toBeVisible();
+    await expect(notice).toHaveCount(0);
+    await settled(page);
+    await expect.poll(() => page.url()).toContain('#v=1');
+    const link = page.url();
+
+    // A link to a scenario by age, opened while the figures cannot be fetched.
+    failing = true;
+    await page.goto('about:blank');
+    await page.goto(link);
+    const failed = page.locator('#ages-failed');
+    await expect(failed).toContainText("Hartlepool's figures by age could not be loaded, so there are no results yet.");
+    await expect(failed).toHaveAttribute('role', 'alert');
+    await expect(page.locator('#headline-cleared')).toHaveCount(0);
+    await expectAccessible(page, 'figures by age not loaded');
+    // "Try again" while they still cannot: tried, and still said.
+    const before = tries;
+    await failed.getByRole('button', { name: 'Try again' }).click();
+    await expect.poll(() => tries).toBe(before + 1);
+    await expect(failed).toBeVisible();
+    // And once they can: the results by age.
+    failing = false;
+    await failed.getByRole('button', { name: 'Try again' }).click();
+    await expect(page.locator('#ages-chart')).toBeVisible();
+    await expect(failed).toHaveCount(0);
+    await expect(byAge(page)).toBeChecked();
+
+    // Or, offline, the same link projected by one growth rate instead.
+    failing = true;
+    await page.goto('about:blank');
+    await page.goto(link);
+    await page.locator('#ages-failed').getByRole('button', { name: 'Use one growth rate instead' }).click();
+    await expect(page.locator('#headline-cleared')).toBeVisible();
+    await expect(page.locator('#ages-failed')).toHaveCount(0);
+    await page.locator('#demand > summary').evaluate((s) => { if (!s.parentElement.open) s.click(); });
+    await expect(page.locator('#demand-rate')).toBeChecked();
+  });
 });
