@@ -2,6 +2,8 @@
 //! are screen positions, so they are `f64`; the figures themselves arrive as
 //! `Decimal` and are converted only here, for drawing.
 
+use std::fmt::Write as _;
+
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 
@@ -126,6 +128,35 @@ pub fn as_f64(d: Decimal) -> f64 {
     d.to_f64().unwrap_or(0.0)
 }
 
+/// Writes `x` to one decimal place (halves rounded away from zero; what is
+/// not finite as `0.0`), as chart coordinates and labels are written. It
+/// uses integer formatting only: the standard library's float formatting
+/// would add about 12 KB to the page's WebAssembly.
+pub fn put(out: &mut String, x: f64) {
+    let tenths = if x.is_finite() {
+        (x * 10.0).round() as i64
+    } else {
+        0
+    };
+    if tenths < 0 {
+        out.push('-');
+    }
+    let a = tenths.unsigned_abs();
+    let _ = write!(out, "{}.{}", a / 10, a % 10);
+}
+
+/// `x` to one decimal place, as [`put`] writes it.
+pub fn num(x: f64) -> String {
+    let mut out = String::new();
+    put(&mut out, x);
+    out
+}
+
+/// `x` to the nearest whole number (what is not finite as 0).
+pub fn whole(x: f64) -> i64 {
+    if x.is_finite() { x.round() as i64 } else { 0 }
+}
+
 /// A tick label: whole numbers without decimals, others to one place.
 pub fn tick_label(v: f64, prefix: &str, suffix: &str) -> String {
     let sign = if v < 0.0 { "-" } else { "" };
@@ -133,7 +164,7 @@ pub fn tick_label(v: f64, prefix: &str, suffix: &str) -> String {
     let body = if (a - a.round()).abs() < 1e-9 {
         group(a.round() as u64)
     } else {
-        format!("{a:.1}")
+        num(a)
     };
     format!("{sign}{prefix}{body}{suffix}")
 }
@@ -201,6 +232,31 @@ mod tests {
         let ys = spread_labels(&[99.0, 98.0], 14.0, 0.0, 100.0);
         assert!(ys.iter().all(|y| *y <= 100.0));
         assert!((ys[0] - ys[1]).abs() >= 14.0 - 1e-9);
+    }
+
+    #[test]
+    fn numbers_are_written_to_one_place_as_the_standard_library_would() {
+        for x in [
+            0.0,
+            12.0,
+            2.5,
+            -20.0,
+            123.44,
+            99.96,
+            -3.21,
+            1_234_567.8,
+            0.04,
+            7.349,
+        ] {
+            assert_eq!(num(x), format!("{x:.1}"), "{x}");
+        }
+        // Halves away from zero; -0.0 and what is not finite as 0.0.
+        assert_eq!(num(0.25), "0.3");
+        assert_eq!(num(-0.04), "0.0");
+        assert_eq!(num(f64::NAN), "0.0");
+        assert_eq!(num(f64::INFINITY), "0.0");
+        assert!(!num(1e300).is_empty());
+        assert_eq!((whole(639.6), whole(-0.4), whole(f64::NAN)), (640, 0, 0));
     }
 }
 

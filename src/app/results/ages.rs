@@ -7,7 +7,7 @@ use rust_decimal::Decimal;
 use yew::prelude::*;
 
 use super::ResultProps;
-use crate::app::chart::{ChartTable, as_f64};
+use crate::app::chart::{ChartTable, as_f64, num, whole};
 use crate::model::age::{self, AGES, GROUPS, Grouped};
 use crate::model::format::count;
 use crate::model::setting::Setting;
@@ -59,12 +59,12 @@ pub fn ChildrenByAge(p: &ResultProps) -> Html {
                     let at = x;
                     x += w;
                     html! {
-                        <rect class={format!("fill fill--{}", colour.id())} x={format!("{at:.1}")} y={format!("{y:.1}")} width={format!("{w:.1}")} height={format!("{bar_h:.1}")}>
+                        <rect class={format!("fill fill--{}", colour.id())} x={num(at)} y={num(y)} width={num(w)} height={num(bar_h)}>
                             <title>{ format!("{name}, {when}: {}", count(*v)) }</title>
                         </rect>
                     }
                 }) }
-                <text class="tick" x={format!("{:.1}", x + 6.0)} y={format!("{:.1}", y + bar_h - 4.0)}>{ format!("{} in {when}", count(sum)) }</text>
+                <text class="tick" x={num(x + 6.0)} y={num(y + bar_h - 4.0)}>{ format!("{} in {when}", count(sum)) }</text>
             </g>
         }
     };
@@ -105,14 +105,14 @@ pub fn ChildrenByAge(p: &ResultProps) -> Html {
                     </li>
                 }) }
             </ul>
-            <svg class="chart__svg" viewBox={format!("0 0 {width} {height:.0}")} role="img" aria-labelledby="ages-svg-title ages-svg-desc" focusable="false">
+            <svg class="chart__svg" viewBox={format!("0 0 {} {}", whole(width), whole(height))} role="img" aria-labelledby="ages-svg-title ages-svg-desc" focusable="false">
                 <title id="ages-svg-title">{ format!("Children with a plan by age and setting, {first} and {target}") }</title>
                 <desc id="ages-svg-desc">{ desc }</desc>
                 { for rows.iter().enumerate().map(|(i, (name, now, then))| {
                     let y = row_h * i as f64;
                     html! {
                         <g>
-                            <text class="axis-title" x="0" y={format!("{:.1}", y + name_h - 6.0)}>{ *name }</text>
+                            <text class="axis-title" x="0" y={num(y + name_h - 6.0)}>{ *name }</text>
                             { bar(y + name_h, now, first.to_string()) }
                             { bar(y + name_h + bar_h + gap, then, target.to_string()) }
                         </g>

@@ -9,7 +9,7 @@ use yew::prelude::*;
 use crate::app::chart::ChartTable;
 
 use super::ResultProps;
-use crate::app::chart::{Frame, Scale, in_millions, spread_labels, tick_label};
+use crate::app::chart::{Frame, Scale, in_millions, num, put, spread_labels, tick_label};
 use crate::model::format::millions_dp;
 
 /// One line of a line chart.
@@ -172,12 +172,11 @@ pub fn LineChart(p: &LineChartProps) -> Html {
         for (i, v) in l.values.iter().enumerate() {
             match v {
                 Some(v) => {
-                    d.push_str(&format!(
-                        "{}{:.1},{:.1} ",
-                        if pen_down { "L" } else { "M" },
-                        frame.x(i, n),
-                        scale.y(&frame, in_millions(*v))
-                    ));
+                    d.push(if pen_down { 'L' } else { 'M' });
+                    put(&mut d, frame.x(i, n));
+                    d.push(',');
+                    put(&mut d, scale.y(&frame, in_millions(*v)));
+                    d.push(' ');
                     pen_down = true;
                 }
                 None => pen_down = false,
@@ -215,7 +214,7 @@ pub fn LineChart(p: &LineChartProps) -> Html {
                     </li>
                 }) }
             </ul>
-            <svg class="chart__svg" viewBox={format!("0 0 {} {}", frame.width, frame.height)} role="img"
+            <svg class="chart__svg" viewBox={format!("0 0 {} {}", num(frame.width), num(frame.height))} role="img"
                 aria-labelledby={format!("{id}-svg-title {id}-svg-desc")} focusable="false">
                 <title id={format!("{id}-svg-title")}>{ p.title.clone() }</title>
                 <desc id={format!("{id}-svg-desc")}>{ desc.clone() }</desc>
@@ -223,16 +222,16 @@ pub fn LineChart(p: &LineChartProps) -> Html {
                     { for scale.ticks.iter().map(|t| {
                         let y = scale.y(&frame, *t);
                         html! { <g>
-                            <line class={if *t == 0.0 { "gridline gridline--zero" } else { "gridline" }} x1={frame.left.to_string()} x2={(frame.left + frame.plot_width()).to_string()} y1={format!("{y:.1}")} y2={format!("{y:.1}")} />
-                            <text class="tick" x={(frame.left - 6.0).to_string()} y={format!("{:.1}", y + 4.0)} text-anchor="end">{ tick_label(*t, "£", "m") }</text>
+                            <line class={if *t == 0.0 { "gridline gridline--zero" } else { "gridline" }} x1={num(frame.left)} x2={num(frame.left + frame.plot_width())} y1={num(y)} y2={num(y)} />
+                            <text class="tick" x={num(frame.left - 6.0)} y={num(y + 4.0)} text-anchor="end">{ tick_label(*t, "£", "m") }</text>
                         </g> }
                     }) }
                 </g>
                 <g class="axis axis--x">
                     { for years.iter().enumerate().map(|(i, y)| html! {
-                        <text class="tick" x={format!("{:.1}", frame.x(i, n))} y={format!("{:.1}", frame.top + frame.plot_height() + 18.0)} text-anchor="middle">{ y.clone() }</text>
+                        <text class="tick" x={num(frame.x(i, n))} y={num(frame.top + frame.plot_height() + 18.0)} text-anchor="middle">{ y.clone() }</text>
                     }) }
-                    <text class="axis-title" x={format!("{:.1}", frame.left + frame.plot_width() / 2.0)} y={format!("{:.1}", frame.height - 4.0)} text-anchor="middle">{ "Financial year" }</text>
+                    <text class="axis-title" x={num(frame.left + frame.plot_width() / 2.0)} y={num(frame.height - 4.0)} text-anchor="middle">{ "Financial year" }</text>
                 </g>
                 { for lines.iter().zip(&label_ys).map(|(l, ly)| html! {
                     <g class={format!("series series--{}", l.key)}>
@@ -242,14 +241,14 @@ pub fn LineChart(p: &LineChartProps) -> Html {
                                 let (x, y) = (frame.x(i, n), scale.y(&frame, in_millions(v)));
                                 if l.points_only {
                                     // A diamond, unlike the plan's round markers.
-                                    html! { <path class="marker marker--published" d={format!("M{:.1},{:.1} l7,7 l-7,7 l-7,-7 z", x, y - 7.0)} /> }
+                                    html! { <path class="marker marker--published" d={format!("M{},{} l7,7 l-7,7 l-7,-7 z", num(x), num(y - 7.0))} /> }
                                 } else {
-                                    html! { <circle class="marker" cx={format!("{x:.1}")} cy={format!("{y:.1}")} r="4" /> }
+                                    html! { <circle class="marker" cx={num(x)} cy={num(y)} r="4" /> }
                                 }
                             }) }
                         }
                         if !l.points_only {
-                            <text class="line-label" x={format!("{:.1}", frame.left + frame.plot_width() + 8.0)} y={format!("{:.1}", ly + 4.0)}>{ l.short.clone() }</text>
+                            <text class="line-label" x={num(frame.left + frame.plot_width() + 8.0)} y={num(ly + 4.0)}>{ l.short.clone() }</text>
                         }
                     </g>
                 }) }

@@ -6,7 +6,7 @@ use yew::prelude::*;
 use crate::app::chart::ChartTable;
 
 use super::ResultProps;
-use crate::app::chart::{Frame, Scale, as_f64, in_millions, tick_label};
+use crate::app::chart::{Frame, Scale, as_f64, in_millions, num, put, tick_label};
 use crate::model::format::{count, millions_dp};
 use crate::model::setting::Setting;
 
@@ -118,7 +118,11 @@ pub fn StackChart(p: &StackProps) -> Html {
             if h > 0.0
                 && let Some(d) = segments.get_mut(k)
             {
-                d.push_str(&format!("M{x:.1} {y1:.1}h{bar:.1}v{h:.1}h-{bar:.1}z"));
+                for (lead, v) in [('M', x), (' ', y1), ('h', bar), ('v', h), ('h', -bar)] {
+                    d.push(lead);
+                    put(d, v);
+                }
+                d.push('z');
             }
         }
     }
@@ -137,7 +141,7 @@ pub fn StackChart(p: &StackProps) -> Html {
                     </li>
                 }) }
             </ul>
-            <svg class="chart__svg" viewBox={format!("0 0 {} {}", frame.width, frame.height)} role="img"
+            <svg class="chart__svg" viewBox={format!("0 0 {} {}", num(frame.width), num(frame.height))} role="img"
                 aria-labelledby={format!("{svg_title} {svg_desc}")} focusable="false">
                 <title id={svg_title}>{ format!("{title}, {first} to {last}") }</title>
                 <desc id={svg_desc}>{ desc }</desc>
@@ -149,8 +153,8 @@ pub fn StackChart(p: &StackProps) -> Html {
                 { for scale.ticks.iter().map(|t| {
                     let y = scale.y(&frame, *t);
                     html! { <g>
-                        <line class="gridline" x1={frame.left.to_string()} x2={(frame.left + frame.plot_width()).to_string()} y1={format!("{y:.1}")} y2={format!("{y:.1}")} />
-                        <text class="tick" x={(frame.left - 6.0).to_string()} y={format!("{:.1}", y + 4.0)} text-anchor="end">{ tick_label(*t, prefix, suffix) }</text>
+                        <line class="gridline" x1={num(frame.left)} x2={num(frame.left + frame.plot_width())} y1={num(y)} y2={num(y)} />
+                        <text class="tick" x={num(frame.left - 6.0)} y={num(y + 4.0)} text-anchor="end">{ tick_label(*t, prefix, suffix) }</text>
                     </g> }
                 }) }
                 // One path per setting holding its segment of every year's bar
@@ -167,9 +171,9 @@ pub fn StackChart(p: &StackProps) -> Html {
                     </g>
                 }) }
                 { for rows.iter().enumerate().map(|(i, r)| html! {
-                    <text class="tick" x={format!("{:.1}", frame.x(i, n))} y={format!("{:.1}", frame.top + frame.plot_height() + 18.0)} text-anchor="middle">{ r.year.to_string() }</text>
+                    <text class="tick" x={num(frame.x(i, n))} y={num(frame.top + frame.plot_height() + 18.0)} text-anchor="middle">{ r.year.to_string() }</text>
                 }) }
-                <text class="axis-title" x={format!("{:.1}", frame.left + frame.plot_width() / 2.0)} y={format!("{:.1}", frame.height - 4.0)} text-anchor="middle">{ "Financial year" }</text>
+                <text class="axis-title" x={num(frame.left + frame.plot_width() / 2.0)} y={num(frame.height - 4.0)} text-anchor="middle">{ "Financial year" }</text>
             </svg>
             <ChartTable summary={format!("Show {} by setting as a table", if kind == StackKind::Spend { "spend" } else { "children" })} label={format!("{title} by year")} caption={format!("{title} ({unit})")}>
                         <thead><tr>

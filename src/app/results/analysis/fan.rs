@@ -11,7 +11,7 @@ use yew::prelude::*;
 use crate::app::chart::ChartTable;
 
 use super::{pct_text, read_percent};
-use crate::app::chart::{Frame, Scale, tick_label};
+use crate::app::chart::{Frame, Scale, num, tick_label, whole};
 use crate::app::disclosure::Disclosure;
 use crate::app::hooks::use_simulation;
 use crate::model::Scenario;
@@ -154,7 +154,7 @@ pub(super) fn FanView(p: &FanProps) -> Html {
             }
             if let Some(f) = sim.fan.clone() {
                 <div aria-busy={p.pending.to_string()}>
-                    <p class="fan__chance" id="fan-chance" data-compute-ms={format!("{:.0}", sim.compute_ms)}><strong>{ format!("The deficit is cleared by the end of {} in {} of 100 simulated futures.", f.agreement_end, f.in_100()) }</strong></p>
+                    <p class="fan__chance" id="fan-chance" data-compute-ms={whole(sim.compute_ms).to_string()}><strong>{ format!("The deficit is cleared by the end of {} in {} of 100 simulated futures.", f.agreement_end, f.in_100()) }</strong></p>
                     { fan_svg(&f) }
                 </div>
             }
@@ -202,7 +202,7 @@ fn fan_svg(f: &Fan) -> Html {
             .flat_map(|b| [mm(b.p10()), mm(b.p90())])
             .chain(f.plan.iter().map(|v| mm(*v))),
     );
-    let pt = |i: usize, v: f64| format!("{:.1},{:.1}", frame.x(i, n), scale.y(&frame, mm(v)));
+    let pt = |i: usize, v: f64| format!("{},{}", num(frame.x(i, n)), num(scale.y(&frame, mm(v))));
     // Deciles `lo` and `hi` (1 to 9) joined into a band.
     let band = |lo: usize, hi: usize| {
         let mut pts: Vec<String> = (0..n).map(|i| pt(i, f.bands[i].decile(hi))).collect();
@@ -216,7 +216,7 @@ fn fan_svg(f: &Fan) -> Html {
             .collect::<String>()
     };
     let last = n.saturating_sub(1);
-    let end = |v: f64| format!("{:.1}", scale.y(&frame, mm(v)) + 4.0);
+    let end = |v: f64| num(scale.y(&frame, mm(v)) + 4.0);
     let pounds = |v: f64| millions(uncertainty::pounds(v));
     let desc = match (f.bands.last(), f.years.last()) {
         (Some(b), Some(y)) => format!(
@@ -236,18 +236,18 @@ fn fan_svg(f: &Fan) -> Html {
                 <li class="legend__item"><svg class="legend__swatch" width="36" height="12" viewBox="0 0 36 12" focusable="false"><path class="line line--median" d="M2,6 L34,6" /></svg>{ "Middle future (median)" }</li>
                 <li class="legend__item"><svg class="legend__swatch" width="36" height="12" viewBox="0 0 36 12" focusable="false"><path class="line line--plan" d="M2,6 L34,6" /></svg>{ "The plan as it stands" }</li>
             </ul>
-            <svg class="chart__svg" viewBox={format!("0 0 {} {}", frame.width, frame.height)} role="img" aria-labelledby="fan-svg-title fan-svg-desc" focusable="false">
+            <svg class="chart__svg" viewBox={format!("0 0 {} {}", num(frame.width), num(frame.height))} role="img" aria-labelledby="fan-svg-title fan-svg-desc" focusable="false">
                 <title id="fan-svg-title">{ "How sure can we be" }</title>
                 <desc id="fan-svg-desc">{ desc }</desc>
                 { for scale.ticks.iter().map(|t| {
                     let y = scale.y(&frame, *t);
                     html! { <g>
-                        <line class={if *t == 0.0 { "gridline gridline--zero" } else { "gridline" }} x1={frame.left.to_string()} x2={(frame.left + frame.plot_width()).to_string()} y1={format!("{y:.1}")} y2={format!("{y:.1}")} />
-                        <text class="tick" x={(frame.left - 6.0).to_string()} y={format!("{:.1}", y + 4.0)} text-anchor="end">{ tick_label(*t, "£", "m") }</text>
+                        <line class={if *t == 0.0 { "gridline gridline--zero" } else { "gridline" }} x1={num(frame.left)} x2={num(frame.left + frame.plot_width())} y1={num(y)} y2={num(y)} />
+                        <text class="tick" x={num(frame.left - 6.0)} y={num(y + 4.0)} text-anchor="end">{ tick_label(*t, "£", "m") }</text>
                     </g> }
                 }) }
                 { for f.years.iter().enumerate().map(|(i, y)| html! {
-                    <text class="tick" x={format!("{:.1}", frame.x(i, n))} y={format!("{:.1}", frame.top + frame.plot_height() + 18.0)} text-anchor="middle">{ y.to_string() }</text>
+                    <text class="tick" x={num(frame.x(i, n))} y={num(frame.top + frame.plot_height() + 18.0)} text-anchor="middle">{ y.to_string() }</text>
                 }) }
                 { for [(1usize, 9usize), (2, 8), (3, 7), (4, 6)].iter().enumerate().map(|(k, (lo, hi))| html! {
                     <polygon class={format!("fan__band fan__band--{}", k)} points={band(*lo, *hi)} />
@@ -255,9 +255,9 @@ fn fan_svg(f: &Fan) -> Html {
                 <path class="line line--plan" d={line(f.plan.clone())} />
                 <path class="line line--median" d={line(f.median())} />
                 if let Some(b) = f.bands.get(last) {
-                    <text class="line-label" x={format!("{:.1}", frame.left + frame.plot_width() + 8.0)} y={end(b.p90())}>{ "9 in 10 below" }</text>
-                    <text class="line-label" x={format!("{:.1}", frame.left + frame.plot_width() + 8.0)} y={end(b.median())}>{ "Median" }</text>
-                    <text class="line-label" x={format!("{:.1}", frame.left + frame.plot_width() + 8.0)} y={end(b.p10())}>{ "1 in 10 below" }</text>
+                    <text class="line-label" x={num(frame.left + frame.plot_width() + 8.0)} y={end(b.p90())}>{ "9 in 10 below" }</text>
+                    <text class="line-label" x={num(frame.left + frame.plot_width() + 8.0)} y={end(b.median())}>{ "Median" }</text>
+                    <text class="line-label" x={num(frame.left + frame.plot_width() + 8.0)} y={end(b.p10())}>{ "1 in 10 below" }</text>
                 }
             </svg>
             <ChartTable summary="Show these figures as a table" label="Simulated futures, as a table" id="fan-table" caption="Deficit left each year, £ million: the plan, and the futures at the 10th, 50th and 90th percentiles">

@@ -11,7 +11,7 @@ use yew::prelude::*;
 use crate::app::chart::ChartTable;
 
 use super::{pct_text, read_percent};
-use crate::app::chart::{Scale, tick_label};
+use crate::app::chart::{Scale, num, tick_label};
 use crate::app::disclosure::Disclosure;
 use crate::model::Scenario;
 use crate::model::field::{Bounds, Measure};
@@ -185,13 +185,13 @@ fn tornado_svg(t: &Tornado) -> Html {
     html! {
         <figure class="chart" id="tornado-chart">
             <figcaption class="chart__title">{ "Deficit left at the end of the agreement, each assumption across its range (£ million)" }</figcaption>
-            <svg class="chart__svg" viewBox={format!("0 0 {width} {height}")} role="img" aria-labelledby="tornado-svg-title tornado-svg-desc" focusable="false">
+            <svg class="chart__svg" viewBox={format!("0 0 {} {}", num(width), num(height))} role="img" aria-labelledby="tornado-svg-title tornado-svg-desc" focusable="false">
                 <title id="tornado-svg-title">{ "What matters most" }</title>
                 <desc id="tornado-svg-desc">{ format!("As the plan stands, {} is left. {desc}.", millions_dp(t.base, 1)) }</desc>
                 { for scale.ticks.iter().map(|v| html! {
                     <g>
-                        <line class="gridline" x1={format!("{:.1}", x(*v))} x2={format!("{:.1}", x(*v))} y1={top.to_string()} y2={format!("{:.1}", height - 30.0)} />
-                        <text class="tick" x={format!("{:.1}", x(*v))} y={format!("{:.1}", height - 14.0)} text-anchor="middle">{ tick_label(*v, "£", "m") }</text>
+                        <line class="gridline" x1={num(x(*v))} x2={num(x(*v))} y1={num(top)} y2={num(height - 30.0)} />
+                        <text class="tick" x={num(x(*v))} y={num(height - 14.0)} text-anchor="middle">{ tick_label(*v, "£", "m") }</text>
                     </g>
                 }) }
                 { for t.bars.iter().enumerate().map(|(i, b)| {
@@ -199,13 +199,13 @@ fn tornado_svg(t: &Tornado) -> Html {
                     let (x0, x1) = (x(m(b.min)), x(m(b.max)));
                     html! {
                         <g class={format!("bar bar--{}", b.range.input.id())}>
-                            <text class="bar__label" x={(left - 16.0).to_string()} y={format!("{:.1}", y + 12.0)}>{ format!("{} ({})", b.range.input.label(), range_words(&b.range)) }</text>
-                            <rect class="bar__rect" x={format!("{x0:.1}")} y={format!("{:.1}", y + 18.0)} width={format!("{:.1}", (x1 - x0).max(2.0))} height="18" />
+                            <text class="bar__label" x={num(left - 16.0)} y={num(y + 12.0)}>{ format!("{} ({})", b.range.input.label(), range_words(&b.range)) }</text>
+                            <rect class="bar__rect" x={num(x0)} y={num(y + 18.0)} width={num((x1 - x0).max(2.0))} height="18" />
                         </g>
                     }
                 }) }
-                <line class="base-line" x1={format!("{base_x:.1}")} x2={format!("{base_x:.1}")} y1={(top - 8.0).to_string()} y2={format!("{:.1}", height - 30.0)} />
-                <text class="base-label" x={format!("{base_x:.1}")} y={(top - 12.0).to_string()} text-anchor={if base_x < 90.0 { "start" } else if base_x > width - 90.0 { "end" } else { "middle" }}>{ format!("The plan: {}", millions_dp(t.base, 1)) }</text>
+                <line class="base-line" x1={num(base_x)} x2={num(base_x)} y1={num(top - 8.0)} y2={num(height - 30.0)} />
+                <text class="base-label" x={num(base_x)} y={num(top - 12.0)} text-anchor={if base_x < 90.0 { "start" } else if base_x > width - 90.0 { "end" } else { "middle" }}>{ format!("The plan: {}", millions_dp(t.base, 1)) }</text>
             </svg>
             <ChartTable summary="Show these figures as a table" label="What matters most, as a table" id="tornado-table" caption="Deficit left at the end of the agreement, £ million">
                         <thead><tr><th scope="col">{ "Assumption" }</th><th scope="col">{ "Range" }</th><th scope="col" class="num">{ "Lowest" }</th><th scope="col" class="num">{ "Highest" }</th><th scope="col" class="num">{ "Swing" }</th></tr></thead>
