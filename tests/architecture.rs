@@ -212,7 +212,7 @@ fn the_size_rules_hold_in_what_the_page_ships() {
                 }
             }
             // The page writes chart numbers with `chart::put`/`num`, not
-            // float formatting (about 12 KB); a precision on a `Decimal`
+            // float formatting (about 5 KB); a precision on a `Decimal`
             // (money in pounds) is its own formatting and allowed.
             let precision = t
                 .match_indices(":.")
