@@ -68,6 +68,7 @@ const CACHE = 'hnb-${version}';
 // Councils' figures by age, kept once fetched, across releases that leave
 // them unchanged.
 const AGES = 'hnb-ages-${agesVersion}';
+const AGES_PATH = new URL('ages/', self.registration.scope).pathname;
 const FILES = ${JSON.stringify(['./', ...keep.filter((f) => f !== 'index.html')], null, 2)};
 
 self.addEventListener('install', (event) => {
@@ -89,13 +90,15 @@ self.addEventListener('fetch', (event) => {
   // release's copy.
   const page = event.request.mode === 'navigate' && (url.pathname.endsWith('/') || url.pathname.endsWith('/index.html'));
   const key = page ? './' : event.request;
-  if (url.pathname.includes('/ages/')) {
+  if (url.pathname.startsWith(AGES_PATH)) {
     // A council's figures by age are kept once fetched, fresh from the
-    // site (never a copy the browser's own cache held from before).
+    // site (never a copy the browser's own cache held from before), by
+    // path alone: the page asks again with ?try=N after a failure.
+    const file = url.origin + url.pathname;
     event.respondWith(
-      caches.open(AGES).then((cache) => cache.match(event.request).then((hit) => hit
-        || fetch(event.request.url, { cache: 'no-cache', credentials: 'same-origin' }).then((res) => {
-          if (res.ok) cache.put(event.request, res.clone());
+      caches.open(AGES).then((cache) => cache.match(file).then((hit) => hit
+        || fetch(file, { cache: 'no-cache', credentials: 'same-origin' }).then((res) => {
+          if (res.ok) cache.put(file, res.clone());
           return res;
         }))),
     );

@@ -169,7 +169,7 @@ pub fn App(p: &AppProps) -> Html {
                             }
                         }
                         if let Some(code) = crate::model::age::awaiting(&st.good) {
-                            <AgesWaiting name={crate::model::authorities::find(code).map_or(code, |a| a.name)} failed={st.ages_failed.clone().map(AttrValue::from)} />
+                            <AgesWaiting name={crate::model::authorities::find(code).map_or(code, |a| a.name)} failed={st.ages_failed.as_ref().filter(|(c, _)| *c == code).map(|(_, why)| AttrValue::from(why.clone()))} />
                         }
                         <p class="visually-hidden" role="status" id="announce">{ announcement }</p>
                         if let Some(r) = results.clone() {

@@ -214,9 +214,17 @@ fn the_size_rules_hold_in_what_the_page_ships() {
             // The page writes chart numbers with `chart::put`/`num`, not
             // float formatting (about 5 KB); a precision on a `Decimal`
             // (money in pounds) is its own formatting and allowed.
-            let precision = t
-                .match_indices(":.")
-                .any(|(at, _)| t[at + 2..].starts_with(|c: char| c.is_ascii_digit()));
+            let precision = t.match_indices('{').any(|(at, _)| {
+                let spec = &t[at + 1..];
+                let spec = &spec[..spec.find('}').unwrap_or(0)];
+                // A format spec (`{name:>6.1}`), not a `{ ... }` block.
+                !spec.contains(char::is_whitespace)
+                    && spec.split_once(':').is_some_and(|(_, f)| {
+                        f.contains(".*")
+                            || f.match_indices('.')
+                                .any(|(d, _)| f[d + 1..].starts_with(|c: char| c.is_ascii_digit()))
+                    })
+            });
             if name.contains("src/app/") && precision && !t.contains("pounds(") {
                 found.push(format!(
                     "{name}:{}: a float formatted with a precision",

@@ -274,6 +274,9 @@ extern "C" {
     fn import_default(url: &str) -> Result<js_sys::Promise, JsValue>;
 }
 
+/// Fetches of figures by age that failed, this visit.
+static AGES_FAILURES: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
+
 /// A council's figures by age, as the JSON the model reads, from
 /// `ages/CODE.js` beside the page. It is a module rather than a fetched
 /// file because after load the page's policy allows no connection
@@ -281,12 +284,22 @@ extern "C" {
 /// as the page's own scripts are. `code` must be a council's code from the
 /// model's list, never text a person typed.
 pub async fn age_figures(code: &'static str) -> Result<String, String> {
+    // A browser may keep a failed module's failure for the address it was
+    // asked for, so after a failure each try asks for another address (the
+    // service worker keeps and serves the file by its path alone).
+    let tries = AGES_FAILURES.load(std::sync::atomic::Ordering::Relaxed);
+    let path = if tries == 0 {
+        format!("ages/{code}.js")
+    } else {
+        format!("ages/{code}.js?try={tries}")
+    };
     let failed = || {
+        AGES_FAILURES.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         format!(
             "the figures by age could not be fetched from this site (ages/{code}.js): check the connection and try again"
         )
     };
-    let url = web_sys::Url::new_with_base(&format!("ages/{code}.js"), &base_url())
+    let url = web_sys::Url::new_with_base(&path, &base_url())
         .map_err(|_| failed())?
         .href();
     let promise = import_default(&url).map_err(|_| failed())?;

@@ -157,14 +157,18 @@ pub fn whole(x: f64) -> i64 {
     if x.is_finite() { x.round() as i64 } else { 0 }
 }
 
-/// A tick label: whole numbers without decimals, others to one place.
+/// A tick label: whole numbers without decimals, others to one place, or
+/// two where one would not be exact (a step of 0.25).
 pub fn tick_label(v: f64, prefix: &str, suffix: &str) -> String {
     let sign = if v < 0.0 { "-" } else { "" };
     let a = v.abs();
     let body = if (a - a.round()).abs() < 1e-9 {
         group(a.round() as u64)
-    } else {
+    } else if (a * 10.0 - (a * 10.0).round()).abs() < 1e-6 {
         num(a)
+    } else {
+        let hundredths = whole(a * 100.0).unsigned_abs();
+        format!("{}.{:02}", hundredths / 100, hundredths % 100)
     };
     format!("{sign}{prefix}{body}{suffix}")
 }
@@ -226,6 +230,8 @@ mod tests {
     fn labels() {
         assert_eq!(tick_label(-20.0, "£", "m"), "-£20m");
         assert_eq!(tick_label(2.5, "£", "m"), "£2.5m");
+        assert_eq!(tick_label(0.25, "£", "m"), "£0.25m");
+        assert_eq!(tick_label(-0.75, "£", "m"), "-£0.75m");
         assert_eq!(tick_label(12000.0, "", ""), "12,000");
         let ys = spread_labels(&[10.0, 11.0, 50.0], 14.0, 0.0, 100.0);
         assert_eq!(ys, vec![10.0, 24.0, 50.0]);

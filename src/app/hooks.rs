@@ -643,8 +643,8 @@ pub fn use_age_figures(state: &State, dispatch: UseReducerDispatcher<State>) {
         if let Some(code) = *code {
             wasm_bindgen_futures::spawn_local(async move {
                 dispatch.dispatch(match load_ages(code).await {
-                    Ok(()) => Action::AgesLoaded,
-                    Err(why) => Action::AgesFailed(why),
+                    Ok(()) => Action::AgesLoaded(code),
+                    Err(why) => Action::AgesFailed { code, why },
                 });
             });
         }

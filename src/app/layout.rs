@@ -138,25 +138,39 @@ pub struct AgesWaitingProps {
 
 /// Where the results would be while they wait for a council's figures by
 /// age: that they are loading or, if they could not be loaded, why, with a
-/// button to try again and one to project by one growth rate instead.
+/// button to try again and one to project by one growth rate instead. The
+/// box stays in place between the two, and takes the focus on "Try again",
+/// so the focus is never lost; after "Use one growth rate instead" it
+/// moves to the results.
 #[component]
 pub fn AgesWaiting(p: &AgesWaitingProps) -> Html {
     let dispatch = use_dispatch();
-    let Some(why) = p.failed.clone() else {
-        return html! { <p class="notice" role="status">{ format!("Loading {}'s figures by age…", p.name) }</p> };
-    };
     let retry = {
         let d = dispatch.clone();
-        Callback::from(move |_: MouseEvent| d.dispatch(Action::RetryAges))
+        Callback::from(move |_: MouseEvent| {
+            d.dispatch(Action::RetryAges);
+            super::browser::focus("ages-waiting");
+        })
     };
-    let by_rate = Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::ByAge(None)));
+    let by_rate = Callback::from(move |_: MouseEvent| {
+        dispatch.dispatch(Action::ByAge(None));
+        // Once the results are drawn.
+        gloo::timers::callback::Timeout::new(0, || super::browser::focus("headline-title"))
+            .forget();
+    });
     html! {
-        <div class="notice notice--error" role="alert" id="ages-failed">
-            <p class="notice__title">{ format!("{}'s figures by age could not be loaded, so there are no results yet.", p.name) }</p>
-            <ul class="notice__lines"><li>{ why }</li></ul>
-            <button type="button" class="button button--small" onclick={retry}>{ "Try again" }</button>
-            { " " }
-            <button type="button" class="button button--small button--secondary" onclick={by_rate}>{ "Use one growth rate instead" }</button>
+        <div id="ages-waiting" tabindex="-1">
+            if let Some(why) = p.failed.clone() {
+                <div class="notice notice--error" role="alert" id="ages-failed">
+                    <p class="notice__title">{ format!("{}'s figures by age could not be loaded, so there are no results yet.", p.name) }</p>
+                    <ul class="notice__lines"><li>{ why }</li></ul>
+                    <button type="button" class="button button--small" onclick={retry}>{ "Try again" }</button>
+                    { " " }
+                    <button type="button" class="button button--small button--secondary" onclick={by_rate}>{ "Use one growth rate instead" }</button>
+                </div>
+            } else {
+                <p class="notice" role="status">{ format!("Loading {}'s figures by age…", p.name) }</p>
+            }
         </div>
     }
 }

@@ -90,8 +90,9 @@ pub struct State {
     /// The share link of the last valid scenario, once it has been written
     /// to the address bar.
     pub link: String,
-    /// Why the figures by age the results wait for could not be loaded.
-    pub ages_failed: Option<String>,
+    /// The council whose figures by age the results wait for and could
+    /// not be loaded, and why.
+    pub ages_failed: Option<(&'static str, String)>,
     /// Counts the tries to load them again.
     pub ages_attempt: u32,
 }
@@ -235,10 +236,15 @@ impl Reducible for State {
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut s = (*self).clone();
-        if matches!(action, Action::AgesLoaded | Action::ByAge(Some(_))) {
-            // Figures by age are in: a message that they could not be
-            // loaded is out of date.
-            s.ages_failed = None;
+        if let Action::AgesLoaded(code) = action {
+            // This council's figures by age are in: a message that they
+            // could not be loaded is out of date.
+            s.notices.retain(|n| !n.title.starts_with(AGES_NOT_LOADED));
+            if s.ages_failed.as_ref().is_some_and(|(c, _)| *c == code) {
+                s.ages_failed = None;
+            }
+        }
+        if let Action::ByAge(Some(_)) = action {
             s.notices.retain(|n| !n.title.starts_with(AGES_NOT_LOADED));
         }
         let change = match action {
@@ -259,7 +265,7 @@ impl Reducible for State {
             | Action::Conditional(_)
             | Action::ByAge(_)
             | Action::SecondaryAsToday) => edit::apply(&mut s, a),
-            Action::AgesLoaded => {
+            Action::AgesLoaded(_) => {
                 // The scenario is unchanged but can now be projected: the
                 // results are worked out again even if it was already the
                 // last good one (opened from a link before its figures).

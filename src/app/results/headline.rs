@@ -69,7 +69,7 @@ pub fn Headline(p: &HeadlineProps) -> Html {
     };
     html! {
         <section class="headline" aria-labelledby="headline-title">
-            <h2 id="headline-title" class="visually-hidden">{ "Headline results" }</h2>
+            <h2 id="headline-title" class="visually-hidden" tabindex="-1">{ "Headline results" }</h2>
             <p class="headline__authority">{ format!("{}, {} to {}", s.about.authority, s.about.first_year, last) }</p>
             <ul class="headline__list">
                 <li id="headline-balance" class="headline__item">{ balance }</li>

@@ -99,12 +99,17 @@ pub enum Action {
     /// Keep each secondary age's mainstream share as it is today (no
     /// planned share).
     SecondaryAsToday,
-    /// A council's figures by age have loaded: check the scenario again
-    /// and project it.
-    AgesLoaded,
-    /// The figures by age the results wait for could not be loaded, for
-    /// this reason.
-    AgesFailed(String),
+    /// Council `code`'s figures by age have loaded: check the scenario
+    /// again and project it.
+    AgesLoaded(&'static str),
+    /// Council `code`'s figures by age could not be loaded, for reason
+    /// `why` (kept only if the results still wait for them).
+    AgesFailed {
+        /// The council.
+        code: &'static str,
+        /// Why, in words.
+        why: String,
+    },
     /// Try loading the figures by age the results wait for again.
     RetryAges,
     /// Add a project at the end of the register.

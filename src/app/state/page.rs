@@ -41,6 +41,9 @@ pub(super) fn replace(old: &State, action: Action) -> State {
     fresh.saves = old.saves.clone();
     fresh.parents = old.parents;
     fresh.link = old.link.clone();
+    // Opening a scenario tries its figures by age again, even for the
+    // council whose figures failed before.
+    fresh.ages_attempt = old.ages_attempt.wrapping_add(1);
     fresh
 }
 
@@ -87,7 +90,15 @@ pub(super) fn apply(s: &mut State, action: Action) -> Change {
             }
         }
         Action::Show(view) => s.view = view,
-        Action::AgesFailed(why) => s.ages_failed = Some(why),
+        Action::AgesFailed { code, why } => {
+            // Only for figures the results (or the draft) still wait for:
+            // an earlier council's answer arriving late is not this one's.
+            let waiting = crate::model::age::awaiting(&s.draft)
+                .or_else(|| crate::model::age::awaiting(&s.good));
+            if waiting == Some(code) {
+                s.ages_failed = Some((code, why));
+            }
+        }
         Action::RetryAges => {
             s.ages_failed = None;
             s.ages_attempt = s.ages_attempt.wrapping_add(1);

@@ -100,8 +100,11 @@ test.describe('figures by age that cannot be fetched', () => {
     expectConsoleErrors(page, /Failed to load resource: net::ERR_FAILED/);
     let failing = true;
     let tries = 0;
-    await page.route('**/ages/*.js', (route) => {
+  const asked = [];
+    // Any try, whatever its query (after a failure the page asks for ?try=N).
+  await page.route(/\/ages\/[^/?]+\.js(\?|$)/, (route) => {
       tries += 1;
+    asked.push(new URL(route.request().url()).search);
       return failing ? route.abort() : route.continue();
     });
 
@@ -134,11 +137,18 @@ test.describe('figures by age that cannot be fetched', () => {
     await expect(failed).toHaveAttribute('role', 'alert');
     await expect(page.locator('#headline-cleared')).toHaveCount(0);
     await expectAccessible(page, 'figures by age not loaded');
-    // "Try again" while they still cannot: tried, and still said.
+    // "Try again" while they still cannot: tried, and still said, with the
+    // focus kept in the box rather than lost with the button.
     const before = tries;
-    await failed.getByRole('button', { name: 'Try again' }).click();
+    await failed.getByRole('button', { name: 'Try again' }).focus();
+    await page.keyboard.press('Enter');
     await expect.poll(() => tries).toBe(before + 1);
+    // Each try after a failure asks at another address, as a browser may
+    // keep a failed module's failure for the address it asked for.
+    expect(asked.at(-1)).toMatch(/^\?try=\d+$/);
+    expect(asked.at(-1)).not.toBe(asked.at(-2));
     await expect(failed).toBeVisible();
+    await expect(page.locator('#ages-waiting')).toBeFocused();
     // And once they can: the results by age.
     failing = false;
     await failed.getByRole('button', { name: 'Try again' }).click();
@@ -153,6 +163,8 @@ test.describe('figures by age that cannot be fetched', () => {
     await page.locator('#ages-failed').getByRole('button', { name: 'Use one growth rate instead' }).click();
     await expect(page.locator('#headline-cleared')).toBeVisible();
     await expect(page.locator('#ages-failed')).toHaveCount(0);
+    // The focus goes to the results it made.
+    await expect(page.locator('#headline-title')).toBeFocused();
     await page.locator('#demand > summary').evaluate((s) => { if (!s.parentElement.open) s.click(); });
     await expect(page.locator('#demand-rate')).toBeChecked();
   });

@@ -33,14 +33,17 @@ async function serveCopy() {
 
 /**
  * Publishes the next release in the copy at `dir`: a changed page, and so a
- * changed worker whose release cache is named `${first}-next`; the figures
- * by age are left as they were.
+ * changed worker whose release cache is named `${first}-next`. The figures
+ * by age are left as they were, or, given `ages` (the name of their cache),
+ * changed, so their cache is named `${ages}-next`.
  */
-function nextRelease(dir, first) {
+function nextRelease(dir, first, ages) {
   const index = join(dir, 'index.html');
-  writeFileSync(index, readFileSync(index, 'utf8').replace('<title>High Needs Block deficit calculator</title>', '<title>High Needs Block deficit calculator (next release)</title>'));
+  writeFileSync(index, readFileSync(index, 'utf8').replace(/<title>High Needs Block deficit calculator[^<]*<\/title>/, '<title>High Needs Block deficit calculator (next release)</title>'));
   const sw = join(dir, 'sw.js');
-  writeFileSync(sw, readFileSync(sw, 'utf8').replace(`'${first}'`, `'${first}-next'`));
+  let text = readFileSync(sw, 'utf8').replace(`'${first}'`, `'${first}-next'`);
+  if (ages) text = text.replace(`'${ages}'`, `'${ages}-next'`);
+  writeFileSync(sw, text);
 }
 
 /** Opens the page at `base` and waits until the next release is in use. */
@@ -154,6 +157,12 @@ test('figures by age kept for use offline survive a release that leaves them unc
     await expect(page.locator('#demand-age')).toBeChecked();
     await expect(page.locator('#ages-chart')).toBeVisible();
     await context.setOffline(false);
+    // A release that changes the figures by age drops the ones kept (and
+    // the page fetches the file again, so the site has it again).
+    cpSync(new URL('../../../dist/ages/E06000001.js', import.meta.url).pathname, join(site.dir, 'ages/E06000001.js'));
+    nextRelease(site.dir, `${first}-next`, before.names[0]);
+    await updateTo(page, site.base, `${first}-next`);
+    expect((await kept()).names).not.toContain(before.names[0]);
   } finally {
     site.stop();
   }
