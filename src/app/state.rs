@@ -236,16 +236,15 @@ impl Reducible for State {
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut s = (*self).clone();
-        if let Action::AgesLoaded(code) = action {
-            // This council's figures by age are in: a message that they
-            // could not be loaded is out of date.
+        if matches!(action, Action::AgesLoaded(_) | Action::ByAge(Some(_))) {
+            // Figures by age are in: a message that they could not be
+            // loaded is out of date, and so is this council's failure.
             s.notices.retain(|n| !n.title.starts_with(AGES_NOT_LOADED));
-            if s.ages_failed.as_ref().is_some_and(|(c, _)| *c == code) {
-                s.ages_failed = None;
-            }
         }
-        if let Action::ByAge(Some(_)) = action {
-            s.notices.retain(|n| !n.title.starts_with(AGES_NOT_LOADED));
+        if let Action::AgesLoaded(code) = action
+            && s.ages_failed.as_ref().is_some_and(|(c, _)| *c == code)
+        {
+            s.ages_failed = None;
         }
         let change = match action {
             Action::LoadPreset(_) | Action::Open { .. } => {

@@ -20,6 +20,16 @@ async function cached(page) {
   await expect.poll(async () => (await releases(page)).length).toBe(1);
 }
 
+/** Projects the council on the page by age and gives the share link once it holds that. */
+async function projectByAge(page) {
+  await page.locator('#demand > summary').evaluate((s) => { if (!s.parentElement.open) s.click(); });
+  await page.locator('#demand-age').check();
+  await settled(page);
+  await expect(page.locator('#ages-chart')).toBeVisible();
+  await expect.poll(() => page.url()).toContain('#v=1');
+  return page.url();
+}
+
 /** A copy of the built site on a port of its own, so a test can change it. */
 async function serveCopy() {
   const dir = mkdtempSync(join(tmpdir(), 'hnb-release-'));
@@ -77,12 +87,7 @@ test('a second visit opens with no network, with the last scenario, embedded or 
   // A council's figures by age fetched once are kept too.
   await context.setOffline(false);
   await page.goto('./?la=E06000001');
-  await page.locator('#demand > summary').evaluate((s) => { if (!s.parentElement.open) s.click(); });
-  await page.locator('#demand-age').check();
-  await settled(page);
-  await expect(page.locator('#ages-chart')).toBeVisible();
-  await expect.poll(() => page.url()).toContain('#v=1');
-  const link = page.url();
+  const link = await projectByAge(page);
   await context.setOffline(true);
   await page.goto('./');
   await page.goto(link);
@@ -128,12 +133,7 @@ test('figures by age kept for use offline survive a release that leaves them unc
     await page.goto(`${site.base}?la=E06000001`);
     await expect(page.locator('#preset[data-preset]')).toBeVisible({ timeout: 20_000 });
     await cached(page);
-    await page.locator('#demand > summary').evaluate((s) => { if (!s.parentElement.open) s.click(); });
-    await page.locator('#demand-age').check();
-    await settled(page);
-    await expect(page.locator('#ages-chart')).toBeVisible();
-    await expect.poll(() => page.url()).toContain('#v=1');
-    const link = page.url();
+    const link = await projectByAge(page);
     const kept = () => page.evaluate(async () => {
       const names = (await caches.keys()).filter((k) => k.startsWith('hnb-ages-'));
       const files = await Promise.all(names.map(async (n) => (await (await caches.open(n)).keys()).map((r) => new URL(r.url).pathname)));
